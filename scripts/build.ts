@@ -1,0 +1,48 @@
+// Builds the static site into SITE_OUT (default ./dist) and makes the output fit for offline, accessible hosting.
+// Steps: drop cached loader outputs (Framework reuses them regardless of age, so stale data would ship), run
+// `observable build`, patch the two accessibility defaults Framework hard-codes, keep the page manifest next to
+// the pages for the end-to-end tests, and refuse any page that would load a resource from another host.
+import {spawnSync} from "node:child_process";
+import {copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync} from "node:fs";
+import {join, resolve} from "node:path";
+import {offsiteReferences, patchHtml} from "./site-output.js";
+
+const root = resolve(import.meta.dirname, "..");
+const out = resolve(root, process.env.SITE_OUT ?? "dist");
+const cacheDir = join(root, "src/.observablehq/cache");
+
+const started = performance.now();
+rmSync(join(cacheDir, "data"), {recursive: true, force: true});
+rmSync(out, {recursive: true, force: true});
+
+const result = spawnSync(join(root, "node_modules/.bin/observable"), ["build"], {
+  cwd: root,
+  stdio: "inherit",
+  env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", SITE_OUT: out}
+});
+if (result.status !== 0) {
+  console.error(`build: observable build failed (exit ${result.status ?? result.signal})`);
+  process.exit(1);
+}
+
+const problems: string[] = [];
+function walk(dir: string): string[] {
+  return readdirSync(dir, {withFileTypes: true}).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? walk(path) : [path];
+  });
+}
+for (const file of walk(out)) {
+  if (!/\.(html|css)$/.test(file)) continue;
+  const text = readFileSync(file, "utf8");
+  const patched = file.endsWith(".html") ? patchHtml(text) : text;
+  if (patched !== text) writeFileSync(file, patched);
+  for (const ref of offsiteReferences(patched)) problems.push(`${file.slice(out.length + 1)}: loads ${ref}`);
+}
+if (problems.length) {
+  console.error(`build: pages would load resources from other hosts:\n  ${problems.join("\n  ")}`);
+  process.exit(1);
+}
+
+copyFileSync(join(cacheDir, "_build.json"), join(out, "_build.json"));
+console.log(`build: ${out} ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
