@@ -1,0 +1,118 @@
+// Validator for the paper's source tables. Any error fails the build (the data loaders call
+// assertValid); each message names the file, the row, the column and what is wrong.
+import {isNumericText} from "./paper-printed.js";
+import {SOURCE_SPECS, type SourceTable} from "./paper-source.js";
+import {canonicalModel, canonicalReward, FIGURE1_REWARDS, VERSIONS} from "../src/lib/paper-vocabulary.js";
+
+export type IssueKind =
+  | "missing-column"
+  | "unknown-version"
+  | "unknown-model"
+  | "unknown-reward"
+  | "non-numeric"
+  | "missing-locator"
+  | "duplicate-key"
+  | "unknown-derived-field"
+  | "unresolved-mismatch";
+
+export interface ValidationIssue {
+  kind: IssueKind;
+  file: string;
+  /** 1-based data row (the header is not counted); 0 for a whole-file problem. */
+  row: number;
+  /** 1-based line in the file (header = line 1); valid because no source cell spans lines. */
+  line: number;
+  column: string;
+  message: string;
+}
+
+const KNOWN_DERIVED = new Set(["before", "after", "delta", "reward_assignment_inferred", "reward_unresolved"]);
+const FIG1_KEYS = new Set(FIGURE1_REWARDS.map((r) => r.key));
+
+export function formatIssue(i: ValidationIssue): string {
+  const where = i.row > 0 ? `row ${i.row} (line ${i.line})` : "header";
+  return `${i.file}.csv ${where}, column "${i.column}": ${i.message}`;
+}
+
+function modelParts(raw: string): string[] {
+  // a few rows name several models at once ("Qwen2.5-1.5B; OLMo2-7B; ...")
+  return raw.split(";").map((s) => s.trim()).filter(Boolean);
+}
+
+/** Check one source table; returns every problem found (empty = valid). */
+export function validateTable(table: SourceTable): ValidationIssue[] {
+  const spec = SOURCE_SPECS[table.name];
+  const issues: ValidationIssue[] = [];
+  const file = table.name;
+  const add = (kind: IssueKind, row: number, column: string, message: string) =>
+    issues.push({kind, file, row, line: row === 0 ? 1 : row + 1, column, message});
+
+  const missing = spec.columns.filter((c) => !table.columns.includes(c));
+  for (const c of missing) add("missing-column", 0, c, `expected column "${c}" is missing (expected: ${spec.columns.join(",")})`);
+  if (missing.length) return issues;
+
+  const seen = new Map<string, number>();
+  table.rows.forEach((r, i) => {
+    const row = i + 1;
+    if (!VERSIONS.some((v) => v.key === r.version)) {
+      add("unknown-version", row, "version", `unknown version "${r.version}" (known: ${VERSIONS.map((v) => v.key).join(", ")})`);
+    }
+    if ("model" in r) {
+      const parts = modelParts(r.model);
+      if (!parts.length) add("unknown-model", row, "model", "model is empty");
+      for (const p of parts) if (!canonicalModel(p)) add("unknown-model", row, "model", `unknown model "${p}"`);
+    }
+    if (table.name === "main_results") {
+      if (!canonicalReward(r.reward)) add("unknown-reward", row, "reward", `unknown reward "${r.reward}"`);
+    }
+    if (table.name === "code_reasoning" && r.item.startsWith("Fig.7") && !FIG1_KEYS.has(r.condition)) {
+      add("unknown-reward", row, "condition", `Figure 7 row with unknown reward "${r.condition}" (known: ${[...FIG1_KEYS].join(", ")})`);
+    }
+    const numericCols = [...spec.numeric];
+    // code_reasoning.value carries a number whenever a unit is given
+    if (table.name === "code_reasoning" && r.unit.trim()) numericCols.push("value");
+    for (const c of numericCols) {
+      const v = r[c].trim();
+      if (v && !isNumericText(v)) add("non-numeric", row, c, `"${r[c]}" is not a printed number`);
+    }
+    const reportsNumber = Object.keys(r).some((c) => ["before", "after", "delta", "value"].includes(c) && /\d/.test(r[c]));
+    if (!r.locator.trim() && reportsNumber) add("missing-locator", row, "locator", "a row that reports a number needs a locator");
+    if ("derived_fields" in r && r.derived_fields.trim()) {
+      for (const f of r.derived_fields.split(";").map((s) => s.trim())) {
+        if (!KNOWN_DERIVED.has(f)) add("unknown-derived-field", row, "derived_fields", `unknown derived field "${f}"`);
+        else if (["before", "after", "delta"].includes(f) && !r[f]?.trim()) {
+          add("unknown-derived-field", row, "derived_fields", `names "${f}" as derived but "${f}" is empty`);
+        }
+      }
+    }
+    if (table.name === "main_results") {
+      const unresolvedReward = canonicalReward(r.reward) === "unresolved";
+      const unresolvedFlag = r.derived_fields.split(";").includes("reward_unresolved");
+      if (unresolvedReward !== unresolvedFlag) {
+        add("unresolved-mismatch", row, unresolvedReward ? "derived_fields" : "reward",
+          unresolvedReward ? "reward is UNRESOLVED but derived_fields lacks reward_unresolved" : "derived_fields says reward_unresolved but the reward is named");
+      }
+    }
+    const keyCols = [...spec.key];
+    // rows of an unresolved bar differ only by their printed value
+    if (table.name === "main_results" && canonicalReward(r.reward) === "unresolved") keyCols.push("delta");
+    const key = keyCols.map((c) => r[c]).join("\u241f");
+    const first = seen.get(key);
+    if (first !== undefined) {
+      add("duplicate-key", row, keyCols.join("+"), `duplicates row ${first} (same ${keyCols.join(", ")})`);
+    } else seen.set(key, row);
+  });
+  return issues;
+}
+
+export function validateTables(tables: SourceTable[]): ValidationIssue[] {
+  return tables.flatMap(validateTable);
+}
+
+/** Throw one error listing every problem; used by the data loaders so a bad row fails the build. */
+export function assertValid(tables: SourceTable[]): void {
+  const issues = validateTables(tables);
+  if (issues.length) {
+    throw new Error(`paper data: ${issues.length} problem(s) in data/paper/source:\n` + issues.map(formatIssue).join("\n"));
+  }
+}
