@@ -71,3 +71,9 @@ export function parsePrinted(text: string): Printed {
 export function halfUnit(decimals: number | null): number {
   return 0.5 * 10 ** -(decimals ?? 0);
 }
+
+/** Digits after the decimal point of each number in a printed text, in order (annotation excluded). */
+export function printedDecimals(text: string): number[] {
+  const body = text.trim().replace(/\s*\([^)]*\)\s*$/, "");
+  return [...body.matchAll(/\d+(?:\.(\d+))?/g)].map((m) => (m[1] ? m[1].length : 0));
+}
