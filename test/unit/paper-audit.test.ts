@@ -73,7 +73,7 @@ test("a wrong subset size breaks the sums, the weighted accuracy and k/n", () =>
   // (4×50 + 2×50 + 1×0 + 4×33.3)/11 = 39.38 vs 40.0
   const w = findings.find((f) => f.id === "weighted-accuracy-a-figure-7-random-before");
   assert.ok(w);
-  assert.ok(Math.abs(w.a.value - 433.2 / 11) < 1e-9);
+  assert.ok(Math.abs(w.a.value - 433.2 / 11) < 1e-4); // computed values are kept to 4 decimals
   assert.equal(w.b.value, 40);
   assert.ok(findings.every((f) => f.reward === "random"));
 });
