@@ -547,6 +547,36 @@ export class ToySimulator {
     return { nonZero, low, high, dual: dualN, absLog, trace: tr };
   }
 
+  /**
+   * The last rollout in schedule order (the final epoch's order), as reference-surrogate batches, one
+   * per mini-batch. For tests and for exporting the "inside a rollout" view.
+   */
+  lastRolloutBatches(): SurrogateBatch[] {
+    const K = this.K, nMb = this.cfg.miniBatches, size = Math.floor(this.N / nMb);
+    const out: SurrogateBatch[] = [];
+    for (let m = 0; m < nMb; m++) {
+      const idx = Array.from(this.order.subarray(m * size, (m + 1) * size));
+      const offsets = this.b ? new Float64Array(size * K) : null;
+      const logp0 = new Float64Array(size * K);
+      idx.forEach((i, r) => {
+        const x = this.prompt[i];
+        for (let k = 0; k < K; k++) {
+          if (offsets && this.b) offsets[r * K + k] = this.b[x * K + k];
+          logp0[r * K + k] = this.b ? this.logp0[x * K + k] : this.logp0[k];
+        }
+      });
+      out.push({
+        K,
+        actions: Int32Array.from(idx, (i) => this.action[i]),
+        adv: Float64Array.from(idx, (i) => this.adv[i]),
+        logpOld: Float64Array.from(idx, (i) => this.b ? this.logpOld[i] : this.logpOldK[this.action[i]]),
+        offsets,
+        logp0,
+      });
+    }
+    return out;
+  }
+
   private optimizerStep(): void {
     const cfg = this.cfg, K = this.K, g = this.g, z = this.z;
     if (cfg.maxGradNorm > 0) {
@@ -619,4 +649,94 @@ export function runSingle(cfg: ToyConfig, seed: number = cfg.seed, out?: Float64
     sim.writeMetrics(rows, t * M);
   }
   return { metricNames: names, steps: T, rows, guardHits: sim.guardHits, finalLogits: Array.from(sim.z) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reference (per-sample, unoptimised) surrogate of note §2.9, used to check the simulator's fast
+// paths and, by finite differences, its gradient formula.
+
+export interface SurrogateOptions {
+  clip: { enabled: boolean; epsLow: number; epsHigh: number; dualClipC: number };
+  lossVariant: "ratio" | "pi";
+  klBeta: number;
+}
+
+export interface SurrogateBatch {
+  K: number;
+  actions: ArrayLike<number>;
+  adv: ArrayLike<number>;
+  logpOld: ArrayLike<number>;
+  /** per-sample preference offsets b_x (n×K), or null for none */
+  offsets: ArrayLike<number> | null;
+  /** per-sample log π_z0(·|x) (n×K), needed only when klBeta > 0 */
+  logp0: ArrayLike<number> | null;
+}
+
+function sampleLogPolicy(z: ArrayLike<number>, batch: SurrogateBatch, i: number, out: Float64Array) {
+  logSoftmaxInto(z, 0, batch.offsets, i * batch.K, batch.K, out, 0);
+}
+
+/** J_M(z) = mean_i min(ρA, clip(ρ)A) [dual clip: max(·, cA) for A < 0] − β mean KL(π‖π0). */
+export function surrogateObjective(z: ArrayLike<number>, batch: SurrogateBatch, opt: SurrogateOptions): number {
+  const K = batch.K, n = batch.actions.length;
+  const lp = new Float64Array(K);
+  let J = 0;
+  for (let i = 0; i < n; i++) {
+    sampleLogPolicy(z, batch, i, lp);
+    const a = batch.actions[i], A = batch.adv[i];
+    const rho = Math.exp(lp[a] - batch.logpOld[i]);
+    let term: number;
+    if (opt.lossVariant === "ratio") {
+      term = rho * A;
+      if (opt.clip.enabled) {
+        const clipped = Math.min(Math.max(rho, 1 - opt.clip.epsLow), 1 + opt.clip.epsHigh) * A;
+        term = Math.min(term, clipped);
+        if (A < 0 && opt.clip.dualClipC > 0) term = Math.max(term, opt.clip.dualClipC * A);
+      }
+    } else {
+      // exp(log π)·A; where the mask would drop the sample the loss is locally constant
+      let m = 1;
+      if (opt.clip.enabled) {
+        if (A > 0 && rho > 1 + opt.clip.epsHigh) m = 0;
+        if (A < 0 && rho < 1 - opt.clip.epsLow) m = 0;
+        if (A < 0 && opt.clip.dualClipC > 0 && rho > opt.clip.dualClipC) m = 0;
+      }
+      term = m * Math.exp(lp[a]) * A;
+    }
+    J += term / n;
+    if (opt.klBeta > 0 && batch.logp0) {
+      let kl = 0;
+      for (let k = 0; k < K; k++) kl += Math.exp(lp[k]) * (lp[k] - batch.logp0[i * K + k]);
+      J -= (opt.klBeta * kl) / n;
+    }
+  }
+  return J;
+}
+
+/** Analytic ∂J_M/∂z (note §2.9), per sample. */
+export function surrogateGradient(z: ArrayLike<number>, batch: SurrogateBatch, opt: SurrogateOptions): Float64Array {
+  const K = batch.K, n = batch.actions.length;
+  const lp = new Float64Array(K);
+  const g = new Float64Array(K);
+  const { enabled, epsLow, epsHigh, dualClipC } = opt.clip;
+  for (let i = 0; i < n; i++) {
+    sampleLogPolicy(z, batch, i, lp);
+    const a = batch.actions[i], A = batch.adv[i];
+    const rho = Math.exp(lp[a] - batch.logpOld[i]);
+    let m = 1;
+    if (enabled) {
+      if (A > 0 && rho > 1 + epsHigh) m = 0;
+      else if (A < 0 && rho < 1 - epsLow) m = 0;
+      else if (A < 0 && dualClipC > 0 && rho > dualClipC) m = 0;
+    }
+    const w = opt.lossVariant === "ratio" ? rho : Math.exp(lp[a]);
+    const c = (m * A * w) / n;
+    for (let j = 0; j < K; j++) g[j] += c * ((j === a ? 1 : 0) - Math.exp(lp[j]));
+    if (opt.klBeta > 0 && batch.logp0) {
+      let kl = 0;
+      for (let k = 0; k < K; k++) kl += Math.exp(lp[k]) * (lp[k] - batch.logp0[i * K + k]);
+      for (let j = 0; j < K; j++) g[j] -= (opt.klBeta * Math.exp(lp[j]) * (lp[j] - batch.logp0[i * K + j] - kl)) / n;
+    }
+  }
+  return g;
 }
