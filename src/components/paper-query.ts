@@ -2,7 +2,7 @@
 // loading state; SQL errors are shown inline and the page keeps working; results get a table, a quick
 // chart when there is a numeric column, and a CSV download.
 import * as Plot from "@observablehq/plot";
-import {html} from "htl";
+import {html} from "./paper-html.js";
 import {openDuckDB, type CsvTable, type DuckClient, type LoadStage, type QueryResult} from "./duckdb-client.js";
 import {accessiblePlot} from "./plot-a11y.js";
 import {rewardColor} from "../lib/palette.js";
