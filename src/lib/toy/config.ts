@@ -61,9 +61,9 @@ export const LIMITS = {
   maxEpochs: 64,
   maxSteps: 5000,
   maxLr: 1000,
-  maxSeeds: 2000,
+  maxSeeds: 10_000,
   /** seeds × steps held in memory by an ensemble */
-  maxSeedSteps: 1_000_000,
+  maxSeedSteps: 500_000,
 } as const;
 
 export const REWARD_TYPES: readonly RewardType[] = ["random", "ground_truth", "format", "majority", "incorrect", "python"];

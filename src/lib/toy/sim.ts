@@ -186,12 +186,14 @@ export class ToySimulator {
     if (this.b) for (let x = 0; x < P; x++) logSoftmaxInto(this.z0, 0, this.b, x * K, K, this.logp0, x * K);
     else logSoftmaxInto(this.z0, 0, null, 0, K, this.logp0, 0);
 
-    // labels (§2.4): 64 answers per prompt from the initial policy; ties → lowest id
+    // labels (§2.4): 64 answers per prompt from the initial policy; ties → lowest id. The labels stream
+    // is independent of all others, so rewards that never read labels skip this (no other draw changes).
     this.mvLabel = new Int32Array(P);
     this.wrongLabel = new Int32Array(P);
     const counts = new Int32Array(W + 1);
     const p0x = new Float64Array(K);
-    for (let x = 0; x < P; x++) {
+    const needLabels = cfg.reward.type === "majority" || cfg.reward.type === "incorrect";
+    for (let x = 0; needLabels && x < P; x++) {
       counts.fill(0);
       const off = this.b ? x * K : 0;
       for (let k = 0; k < K; k++) p0x[k] = Math.exp(this.logp0[off + k]);
