@@ -544,3 +544,26 @@ export function nodeToValue(node: JsonNode): unknown {
 export function getMember(node: JsonNode, key: string): JsonNode | undefined {
   return node.type === "object" ? node.members.get(key) : undefined;
 }
+
+/**
+ * JSON paths where two typed trees differ (a member added, removed or changed; an element changed),
+ * e.g. ["$.metadata.license", "$.source.version"]. Used to explain why two records hash differently.
+ */
+export function diffJsonNodes(a: JsonNode, b: JsonNode, limit = 50): string[] {
+  const out: string[] = [];
+  const work: [JsonNode | undefined, JsonNode | undefined, Step[]][] = [[a, b, []]];
+  while (work.length && out.length < limit) {
+    const [x, y, steps] = work.pop()!;
+    if (x === undefined || y === undefined || x.type !== y.type) {
+      out.push(pathToString(steps));
+    } else if (x.type === "object" && y.type === "object") {
+      const keys = [...new Set([...x.members.keys(), ...y.members.keys()])].sort(compareCodePoints).reverse();
+      for (const k of keys) work.push([x.members.get(k), y.members.get(k), [...steps, k]]);
+    } else if (x.type === "array" && y.type === "array") {
+      for (let i = Math.max(x.items.length, y.items.length) - 1; i >= 0; i--) work.push([x.items[i], y.items[i], [...steps, i]]);
+    } else if (serializeNode(x) !== serializeNode(y)) {
+      out.push(pathToString(steps));
+    }
+  }
+  return out;
+}
