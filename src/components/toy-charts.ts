@@ -1,0 +1,234 @@
+// Charts of the clipping-bias toy page (Plot). Each takes an ensemble result (config A = as set, B = the
+// same with the clip toggled, paired on the same seeds) and returns a figure with a text alternative.
+import * as Plot from "@observablehq/plot";
+import type { EnsembleResult, EnsembleSummary, StepTrace } from "../lib/toy/index.js";
+import { accessiblePlot } from "./plot-a11y.js";
+
+export const RUN_COLORS = { on: "#9E3D7A", off: "#5F5F5F", diff: "#1F5FA8" } as const;
+export const SIGN_COLORS = { pos: "#0B7A55", neg: "#B03A2E" } as const;
+
+export interface RunLabels {
+  /** label of config A and B, e.g. "clip on (as set)" / "clip off" */
+  a: string;
+  b: string;
+  /** is A the clip-on run? (B is always A with the clip toggled) */
+  aIsClipOn: boolean;
+}
+
+export function runLabels(clipEnabled: boolean): RunLabels {
+  return clipEnabled
+    ? { a: "clip on (as set)", b: "clip off (same seeds)", aIsClipOn: true }
+    : { a: "clip off (as set)", b: "clip on (same seeds)", aIsClipOn: false };
+}
+
+interface Row { t: number; run: string; mean: number; lo: number; hi: number; q05: number; q25: number; q50: number; q75: number; q95: number }
+
+function rows(s: EnsembleSummary, metric: string, run: string, everyN = 1): Row[] {
+  const st = s.stats[metric];
+  const out: Row[] = [];
+  for (let t = 0; t < st.mean.length; t += everyN) {
+    out.push({ t, run, mean: st.mean[t], lo: st.mean[t] - 2 * st.se[t], hi: st.mean[t] + 2 * st.se[t], q05: st.q05[t], q25: st.q25[t], q50: st.q50[t], q75: st.q75[t], q95: st.q95[t] });
+  }
+  return out;
+}
+
+function colorScale(l: RunLabels, extra: string[] = []) {
+  const onLabel = l.aIsClipOn ? l.a : l.b;
+  const offLabel = l.aIsClipOn ? l.b : l.a;
+  return { domain: [onLabel, offLabel, ...extra], range: [RUN_COLORS.on, RUN_COLORS.off, RUN_COLORS.diff].slice(0, 2 + extra.length), legend: true };
+}
+
+const fmt = (v: number, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : "–");
+
+function figure(testid: string, title: string, chart: Element, summary: string, table: HTMLTableElement): HTMLElement {
+  const fig = document.createElement("figure");
+  fig.dataset.testid = testid;
+  fig.className = "toy-figure";
+  const h = document.createElement("figcaption");
+  const strong = document.createElement("strong");
+  strong.textContent = title;
+  const p = document.createElement("span");
+  p.className = "toy-chart-summary";
+  p.textContent = " " + summary;
+  h.append(strong, p);
+  const det = document.createElement("details");
+  const sum = document.createElement("summary");
+  sum.textContent = "Numbers behind this chart (table)";
+  det.append(sum, table);
+  fig.append(h, chart, det);
+  return fig;
+}
+
+function table(caption: string, headers: string[], body: (string | number)[][]): HTMLTableElement {
+  const t = document.createElement("table");
+  const c = document.createElement("caption");
+  c.textContent = caption;
+  const thead = document.createElement("thead");
+  const tr = document.createElement("tr");
+  for (const h of headers) { const th = document.createElement("th"); th.scope = "col"; th.textContent = h; tr.append(th); }
+  thead.append(tr);
+  const tb = document.createElement("tbody");
+  for (const r of body) {
+    const row = document.createElement("tr");
+    for (const v of r) { const td = document.createElement("td"); td.textContent = String(v); row.append(td); }
+    tb.append(row);
+  }
+  t.append(c, thead, tb);
+  return t;
+}
+
+function tableSteps(T: number): number[] {
+  const every = Math.max(1, Math.round(T / 10));
+  const out: number[] = [];
+  for (let t = 0; t <= T; t += every) out.push(t);
+  if (out[out.length - 1] !== T) out.push(T);
+  return out;
+}
+
+/** Ensemble fan of p(strategy 0): 5–95% and 25–75% bands and the median, clip on vs clip off. */
+export function fanChart(r: EnsembleResult, l: RunLabels, strategy: string, width: number): HTMLElement {
+  const a = rows(r.a, "p0", l.a), b = r.b ? rows(r.b, "p0", l.b) : [];
+  const data = [...a, ...b];
+  const T = r.a.steps;
+  const chart = accessiblePlot(Plot.plot({
+    width, height: 300, marginLeft: 50,
+    x: { label: "RL step", domain: [0, T] },
+    y: { label: `p(${strategy})`, domain: [0, 1], grid: true },
+    color: colorScale(l),
+    marks: [
+      Plot.areaY(data, { x: "t", y1: "q05", y2: "q95", fill: "run", fillOpacity: 0.12, curve: "step-after" }),
+      Plot.areaY(data, { x: "t", y1: "q25", y2: "q75", fill: "run", fillOpacity: 0.25, curve: "step-after" }),
+      Plot.lineY(data, { x: "t", y: "q50", stroke: "run", strokeWidth: 2 }),
+      Plot.ruleY([r.a.stats.p0.mean[0]], { stroke: "#333", strokeDasharray: "2,3" }),
+      Plot.tip(data, Plot.pointerX({ x: "t", y: "q50", stroke: "run", title: (d: Row) => `${d.run}\nstep ${d.t}\nmedian ${fmt(d.q50)}\n25–75%: ${fmt(d.q25)}–${fmt(d.q75)}\n5–95%: ${fmt(d.q05)}–${fmt(d.q95)}` })),
+    ],
+    ariaLabel: `Ensemble fan chart of p(${strategy}) over ${T} steps, ${l.a} and ${l.b}`,
+  }));
+  const fa = r.a.final.p0, fb = r.b?.final.p0;
+  const summary = `After ${T} steps over ${r.a.seeds.length} seeds: median p(${strategy}) ${fmt(fa.q50)} ${l.a}` + (fb ? `, ${fmt(fb.q50)} ${l.b}` : "") + ` (start ${fmt(r.a.stats.p0.mean[0])}). Bands: 5–95% and 25–75% of seeds.`;
+  const ts = tableSteps(T);
+  const body = ts.map((t) => [t, fmt(r.a.stats.p0.q50[t]), `${fmt(r.a.stats.p0.q05[t])}–${fmt(r.a.stats.p0.q95[t])}`, r.b ? fmt(r.b.stats.p0.q50[t]) : "", r.b ? `${fmt(r.b.stats.p0.q05[t])}–${fmt(r.b.stats.p0.q95[t])}` : ""]);
+  return figure("toy-chart-fan", `Probability of ${strategy}, ensemble of seeds`, chart, summary, table(`p(${strategy}) by step`, ["step", `median, ${l.a}`, "5–95%", `median, ${l.b}`, "5–95%"], body));
+}
+
+/** Mean ± 2 SE of a metric for A and B, optionally with the paired difference clip on − clip off. */
+export function meanChart(r: EnsembleResult, l: RunLabels, o: { metric: string; title: string; yLabel: string; testid: string; width: number; withDiff?: boolean; digits?: number; zeroLine?: boolean; note?: string }): HTMLElement {
+  const data = [...rows(r.a, o.metric, l.a), ...(r.b ? rows(r.b, o.metric, l.b) : [])];
+  const diffLabel = "paired difference, clip on − clip off";
+  const sign = l.aIsClipOn ? 1 : -1;
+  if (o.withDiff && r.diff) {
+    const d = r.diff.series[o.metric];
+    for (let t = 0; t < d.mean.length; t++) {
+      const m = sign * d.mean[t];
+      data.push({ t, run: diffLabel, mean: m, lo: m - 2 * d.se[t], hi: m + 2 * d.se[t], q05: 0, q25: 0, q50: 0, q75: 0, q95: 0 });
+    }
+  }
+  const T = r.a.steps;
+  const digits = o.digits ?? 3;
+  const chart = accessiblePlot(Plot.plot({
+    width: o.width, height: 260, marginLeft: 56,
+    x: { label: "RL step", domain: [0, T] },
+    y: { label: o.yLabel, grid: true },
+    color: colorScale(l, o.withDiff && r.diff ? [diffLabel] : []),
+    marks: [
+      ...(o.zeroLine ? [Plot.ruleY([0], { stroke: "#333" })] : []),
+      Plot.areaY(data, { x: "t", y1: "lo", y2: "hi", fill: "run", fillOpacity: 0.18 }),
+      Plot.lineY(data, { x: "t", y: "mean", stroke: "run", strokeWidth: 1.8 }),
+      Plot.tip(data, Plot.pointerX({ x: "t", y: "mean", stroke: "run", title: (d: Row) => `${d.run}\nstep ${d.t}\nmean ${d.mean.toPrecision(4)}\n±2 SE: ${d.lo.toPrecision(4)} to ${d.hi.toPrecision(4)}` })),
+    ],
+    ariaLabel: `${o.title}: mean over seeds with ±2 standard errors`,
+  }));
+  const fa = r.a.final[o.metric], fb = r.b?.final[o.metric];
+  let summary = `At step ${T}: ${fmt(fa.mean, digits)} ± ${fmt(2 * fa.se, digits)} (2 SE) ${l.a}` + (fb ? `; ${fmt(fb.mean, digits)} ± ${fmt(2 * fb.se, digits)} ${l.b}` : "") + ".";
+  if (o.withDiff && r.diff) {
+    const d = r.diff.final[o.metric];
+    summary += ` Paired difference clip on − clip off: ${fmt(sign * d.mean, digits)} ± ${fmt(2 * d.se, digits)} (z = ${fmt(sign * d.z, 1)}).`;
+  }
+  if (o.note) summary += " " + o.note;
+  const ts = tableSteps(T);
+  const body = ts.map((t) => {
+    const row: (string | number)[] = [t, `${fmt(r.a.stats[o.metric].mean[t], digits)} ± ${fmt(2 * r.a.stats[o.metric].se[t], digits)}`];
+    if (r.b) row.push(`${fmt(r.b.stats[o.metric].mean[t], digits)} ± ${fmt(2 * r.b.stats[o.metric].se[t], digits)}`);
+    if (o.withDiff && r.diff) row.push(`${fmt(sign * r.diff.series[o.metric].mean[t], digits)} ± ${fmt(2 * r.diff.series[o.metric].se[t], digits)}`);
+    return row;
+  });
+  const headers = ["step", `${l.a} (mean ± 2 SE)`, ...(r.b ? [`${l.b}`] : []), ...(o.withDiff && r.diff ? ["clip on − clip off"] : [])];
+  return figure(o.testid, o.title, chart, summary, table(o.title, headers, body));
+}
+
+/** Clip fractions (clip-low, clip-high) per step for the clip-on run. */
+export function clipChart(r: EnsembleResult, l: RunLabels, width: number): HTMLElement {
+  const on = l.aIsClipOn ? r.a : r.b;
+  const T = r.a.steps;
+  const data: { t: number; kind: string; v: number }[] = [];
+  if (on) for (let t = 1; t <= T; t++) {
+    data.push({ t, kind: "clip-low (A < 0, ρ < 1−ε_low)", v: on.stats.clipFracLow.mean[t] });
+    data.push({ t, kind: "clip-high (A > 0, ρ > 1+ε_high)", v: on.stats.clipFracHigh.mean[t] });
+    if (on.stats.clipFracDual.mean.some((x) => x > 0)) data.push({ t, kind: "dual clip (A < 0, ρ > c)", v: on.stats.clipFracDual.mean[t] });
+  }
+  const chart = accessiblePlot(Plot.plot({
+    width, height: 220, marginLeft: 60,
+    x: { label: "RL step", domain: [0, T] },
+    y: { label: "fraction of updates masked", grid: true, tickFormat: "~%" },
+    color: { legend: true, domain: ["clip-low (A < 0, ρ < 1−ε_low)", "clip-high (A > 0, ρ > 1+ε_high)", "dual clip (A < 0, ρ > c)"], range: [SIGN_COLORS.neg, SIGN_COLORS.pos, "#9A7B00"] },
+    marks: [Plot.ruleY([0]), Plot.lineY(data, { x: "t", y: "v", stroke: "kind" }), Plot.tip(data, Plot.pointerX({ x: "t", y: "v", stroke: "kind", title: (d: { t: number; kind: string; v: number }) => `${d.kind}\nstep ${d.t}\n${(100 * d.v).toFixed(3)}%` }))],
+    ariaLabel: "Clip fractions per step for the clip-on run",
+  }));
+  const mean = (k: "clipFracLow" | "clipFracHigh") => (on ? on.stats[k].mean.slice(1).reduce((x, y) => x + y, 0) / Math.max(1, T) : 0);
+  const summary = on
+    ? `Averaged over steps, ${(100 * mean("clipFracLow")).toFixed(3)}% of updates are masked by clip-low and ${(100 * mean("clipFracHigh")).toFixed(3)}% by clip-high (real runs report about 0.1% per token).`
+    : "No clip-on run.";
+  const ts = tableSteps(T).filter((t) => t > 0);
+  const body = on ? ts.map((t) => [t, (100 * on.stats.clipFracLow.mean[t]).toFixed(4) + "%", (100 * on.stats.clipFracHigh.mean[t]).toFixed(4) + "%"]) : [];
+  return figure("toy-chart-clip", "How often the clip fires", chart, summary, table("Clip fractions (clip-on run)", ["step", "clip-low", "clip-high"], body));
+}
+
+/** "Inside a rollout": every mini-batch's ratio per strategy against the band, by sign of A; masked groups crossed. */
+export function rolloutChart(tr: StepTrace | null, width: number): HTMLElement {
+  interface Pt { mb: number; strategy: string; sign: string; ratio: number; lo: number; hi: number; n: number; clipped: number; masked: boolean }
+  const pts: Pt[] = [];
+  if (tr) tr.miniBatches.forEach((m, i) => {
+    const nMb = i + 1;
+    tr.strategies.forEach((s, k) => {
+      const ratio = m.ratio[k];
+      if (ratio === null) return;
+      const lo = m.ratioMin[k] ?? ratio, hi = m.ratioMax[k] ?? ratio;
+      if (m.nPos[k] > 0) pts.push({ mb: nMb - 0.15, strategy: s, sign: "A > 0", ratio, lo, hi, n: m.nPos[k], clipped: m.clippedHigh[k], masked: m.clippedHigh[k] > 0 });
+      if (m.nNeg[k] > 0) pts.push({ mb: nMb + 0.15, strategy: s, sign: "A < 0", ratio, lo, hi, n: m.nNeg[k], clipped: m.clippedLow[k] + m.clippedDual[k], masked: m.clippedLow[k] + m.clippedDual[k] > 0 });
+    });
+  });
+  const band = tr?.band ?? [0.8, 1.2];
+  const nMb = tr?.miniBatches.length ?? 8;
+  const ys = pts.flatMap((p) => [p.lo, p.hi]).concat(band);
+  const pad = 0.05;
+  const chart = accessiblePlot(Plot.plot({
+    width, height: 140 * Math.max(1, tr?.strategies.length ?? 2) + 40, marginLeft: 56, marginRight: 60,
+    x: { label: "mini-batch (optimizer step within this rollout)", domain: [0.5, nMb + 0.5], ticks: Math.min(nMb, 16), tickFormat: "d" },
+    y: { label: "ratio ρ = π/π_old", domain: [Math.min(...ys) - pad, Math.max(...ys) + pad], grid: true },
+    fy: { label: null },
+    color: { legend: true, domain: ["A > 0", "A < 0"], range: [SIGN_COLORS.pos, SIGN_COLORS.neg] },
+    symbol: { legend: true, domain: ["used", "masked (clipped)"], range: ["circle", "times"] },
+    r: { range: [2, 9] },
+    marks: [
+      Plot.rectY(tr ? tr.strategies : ["code"], { x1: 0.5, x2: nMb + 0.5, y1: band[0], y2: band[1], fy: (d: string) => d, fill: "#888", fillOpacity: 0.1 }),
+      Plot.ruleY([band[0], band[1]], { stroke: "#666", strokeDasharray: "4,3" }),
+      Plot.ruleY([1], { stroke: "#333" }),
+      Plot.ruleX(pts.filter((p) => p.hi > p.lo), { x: "mb", y1: "lo", y2: "hi", fy: "strategy", stroke: "sign" }),
+      Plot.dot(pts, { x: "mb", y: "ratio", fy: "strategy", stroke: "sign", fill: (p: Pt) => (p.masked ? "none" : p.sign), symbol: (p: Pt) => (p.masked ? "masked (clipped)" : "used"), r: "n", strokeWidth: (p: Pt) => (p.masked ? 2.5 : 1) }),
+      Plot.tip(pts, Plot.pointer({ x: "mb", y: "ratio", fy: "strategy", title: (p: Pt) => `${p.strategy}, ${p.sign}\nmini-batch ${Math.round(p.mb)}\nρ = ${p.ratio.toFixed(4)}\n${p.n} samples, ${p.clipped} masked` })),
+    ],
+    ariaLabel: "Ratios of each strategy in each mini-batch of the current rollout, against the clip band",
+  }));
+  let summary = "Press Step to roll out one batch and see its mini-batches.";
+  const body: (string | number)[][] = [];
+  if (tr) {
+    let masked = 0, total = 0;
+    tr.miniBatches.forEach((m, i) => tr.strategies.forEach((s, k) => {
+      masked += m.clippedLow[k] + m.clippedHigh[k] + m.clippedDual[k];
+      total += m.nPos[k] + m.nNeg[k];
+      body.push([i + 1, s, m.ratio[k] === null ? "–" : m.ratio[k]!.toFixed(4), m.nPos[k], m.nNeg[k], m.clippedHigh[k], m.clippedLow[k] + m.clippedDual[k]]);
+    }));
+    summary = `Step ${tr.step}: the first mini-batch is on-policy (ρ = 1); later ones see the policy already moved by earlier updates. ${masked} of ${total} updates with A ≠ 0 were masked by the clip${tr.clipEnabled ? "" : " (the clip is off, so nothing is masked)"}. Band [${band[0].toFixed(2)}, ${band[1].toFixed(2)}].`;
+  }
+  return figure("toy-chart-rollout", "Inside a rollout: ratios per mini-batch", chart, summary, table("Ratios per mini-batch and strategy", ["mini-batch", "strategy", "ρ", "n (A > 0)", "n (A < 0)", "masked clip-high", "masked clip-low/dual"], body));
+}

@@ -1,0 +1,234 @@
+// The runs table: every completed ensemble is a row (settings + final numbers) that can be queried with
+// DuckDB-wasm (loaded only when asked, via the shared client) and exported as CSV or JSON.
+import type { EnsembleResult, ToyConfig } from "../lib/toy/index.js";
+import { openDuckDB, type DuckClient, type QueryResult } from "./duckdb-client.js";
+
+export interface RunRow {
+  run: number;
+  preset: string;
+  reward: string;
+  gamma: number;
+  clip: boolean;
+  eps_low: number;
+  eps_high: number;
+  G: number;
+  prompts_per_step: number;
+  mini_batches: number;
+  epochs: number;
+  lr: number;
+  optimizer: string;
+  steps: number;
+  seeds: number;
+  first_seed: number;
+  p0_init: number;
+  p0_final_mean: number;
+  p0_final_median: number;
+  du_final_mean: number;
+  du_final_se: number;
+  accuracy_init: number;
+  accuracy_final_mean: number;
+  entropy_final_mean: number;
+  clip_frac_low_mean: number;
+  clip_frac_high_mean: number;
+  paired_du_clip_on_minus_off: number;
+  paired_du_se: number;
+  link: string;
+}
+
+export const RUN_COLUMNS: (keyof RunRow)[] = [
+  "run", "preset", "reward", "gamma", "clip", "eps_low", "eps_high", "G", "prompts_per_step", "mini_batches", "epochs", "lr", "optimizer",
+  "steps", "seeds", "first_seed", "p0_init", "p0_final_mean", "p0_final_median", "du_final_mean", "du_final_se", "accuracy_init",
+  "accuracy_final_mean", "entropy_final_mean", "clip_frac_low_mean", "clip_frac_high_mean", "paired_du_clip_on_minus_off", "paired_du_se", "link",
+];
+
+export function runRow(run: number, preset: string | null, cfg: ToyConfig, r: EnsembleResult, link: string): RunRow {
+  const a = r.a;
+  const T = a.steps;
+  const avg = (k: "clipFracLow" | "clipFracHigh") => a.stats[k].mean.slice(1).reduce((x, y) => x + y, 0) / Math.max(1, T);
+  const sign = cfg.clip.enabled ? 1 : -1;
+  return {
+    run, preset: preset ?? "custom", reward: cfg.reward.type, gamma: cfg.reward.gamma, clip: cfg.clip.enabled, eps_low: cfg.clip.epsLow, eps_high: cfg.clip.epsHigh,
+    G: cfg.G, prompts_per_step: cfg.promptsPerStep, mini_batches: cfg.miniBatches, epochs: cfg.epochs, lr: cfg.lr, optimizer: cfg.optimizer,
+    steps: T, seeds: a.seeds.length, first_seed: cfg.seed, p0_init: a.stats.p0.mean[0], p0_final_mean: a.final.p0.mean, p0_final_median: a.final.p0.q50,
+    du_final_mean: a.final.du.mean, du_final_se: a.final.du.se, accuracy_init: a.stats.accuracy.mean[0], accuracy_final_mean: a.final.accuracy.mean,
+    entropy_final_mean: a.final.entropy.mean, clip_frac_low_mean: avg("clipFracLow"), clip_frac_high_mean: avg("clipFracHigh"),
+    paired_du_clip_on_minus_off: r.diff ? sign * r.diff.final.du.mean : 0, paired_du_se: r.diff ? r.diff.final.du.se : 0, link,
+  };
+}
+
+function csvCell(v: unknown): string {
+  const s = v == null ? "" : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function rowsToCsv(columns: string[], rows: Record<string, unknown>[]): string {
+  return [columns.map(csvCell).join(","), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(","))].join("\n") + "\n";
+}
+
+/** Per-step CSV of an ensemble result: one row per (run, step) with mean/SE/quantiles of every metric. */
+export function resultToCsv(r: EnsembleResult, labels: { a: string; b: string }): string {
+  const cols = ["run", "step"];
+  for (const m of r.a.metricNames) cols.push(`${m}_mean`, `${m}_se`, `${m}_q05`, `${m}_q50`, `${m}_q95`);
+  const rows: Record<string, unknown>[] = [];
+  for (const [label, s] of [[labels.a, r.a], [labels.b, r.b]] as const) {
+    if (!s) continue;
+    for (let t = 0; t <= s.steps; t++) {
+      const row: Record<string, unknown> = { run: label, step: t };
+      for (const m of s.metricNames) {
+        const st = s.stats[m];
+        row[`${m}_mean`] = st.mean[t]; row[`${m}_se`] = st.se[t]; row[`${m}_q05`] = st.q05[t]; row[`${m}_q50`] = st.q50[t]; row[`${m}_q95`] = st.q95[t];
+      }
+      rows.push(row);
+    }
+  }
+  return rowsToCsv(cols, rows);
+}
+
+const sqlLiteral = (v: unknown) => (typeof v === "number" ? (Number.isFinite(v) ? String(v) : "NULL") : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : `'${String(v).replace(/'/g, "''")}'`);
+
+/** SQL that (re)creates the runs table from rows (pure; exported for tests). */
+export function runsTableSql(rows: RunRow[]): string {
+  if (!rows.length) return `CREATE OR REPLACE TABLE runs AS SELECT ${RUN_COLUMNS.map((c) => `NULL AS ${c}`).join(", ")} WHERE FALSE`;
+  const values = rows.map((r) => `(${RUN_COLUMNS.map((c) => sqlLiteral(r[c])).join(", ")})`).join(",\n");
+  return `CREATE OR REPLACE TABLE runs AS SELECT * FROM (VALUES ${values}) AS t(${RUN_COLUMNS.join(", ")})`;
+}
+
+export const DEFAULT_RUNS_SQL = `SELECT run, preset, clip, eps_low, eps_high, gamma, lr,
+       round(p0_final_mean, 3) AS p_code_final, round(du_final_mean, 3) AS drift,
+       round(paired_du_clip_on_minus_off / nullif(paired_du_se, 0), 1) AS paired_z
+FROM runs ORDER BY run`;
+
+function downloadLink(text: string, type: string, name: string, label: string, testid: string): HTMLAnchorElement {
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(new Blob([text], { type }));
+  a.download = name;
+  a.textContent = label;
+  a.dataset.testid = testid;
+  return a;
+}
+
+export interface RunsHandle { element: HTMLElement; add(row: RunRow, json: unknown): void }
+
+export function runsPanel(): RunsHandle {
+  const rows: RunRow[] = [];
+  const jsons: unknown[] = [];
+  let client: Promise<DuckClient> | null = null;
+  const root = document.createElement("section");
+  root.className = "toy-runs";
+  root.dataset.testid = "toy-runs";
+  const h = document.createElement("h3");
+  h.textContent = "Runs table";
+  const p = document.createElement("p");
+  p.textContent = "Every completed ensemble is added here. Query the table with SQL (DuckDB-wasm, about 7 MB, downloaded only when you press Run query); for example, compare the final code share across ε, γ and clip settings.";
+  const tableWrap = document.createElement("div");
+  tableWrap.className = "toy-table-wrap";
+  tableWrap.tabIndex = 0;
+  tableWrap.setAttribute("role", "region");
+  tableWrap.setAttribute("aria-label", "Runs table");
+  const links = document.createElement("p");
+  const sqlLabel = document.createElement("label");
+  sqlLabel.htmlFor = "toy-runs-sql";
+  sqlLabel.textContent = "SQL over the table runs (Ctrl+Enter runs it)";
+  const sql = document.createElement("textarea");
+  sql.id = "toy-runs-sql";
+  sql.rows = 5;
+  sql.spellcheck = false;
+  sql.value = DEFAULT_RUNS_SQL;
+  sql.dataset.testid = "toy-query-sql";
+  const run = document.createElement("button");
+  run.type = "button";
+  run.textContent = "Run query";
+  run.dataset.testid = "toy-query-run";
+  const clear = document.createElement("button");
+  clear.type = "button";
+  clear.textContent = "Clear the table";
+  const status = document.createElement("p");
+  status.setAttribute("role", "status");
+  status.dataset.testid = "toy-query-status";
+  const out = document.createElement("div");
+  out.dataset.testid = "toy-query-results";
+
+  function renderTable() {
+    const t = document.createElement("table");
+    t.dataset.testid = "toy-runs-table";
+    const cap = document.createElement("caption");
+    cap.textContent = `${rows.length} run${rows.length === 1 ? "" : "s"}`;
+    const shown: (keyof RunRow)[] = ["run", "preset", "reward", "gamma", "clip", "eps_low", "eps_high", "mini_batches", "lr", "steps", "seeds", "p0_final_mean", "du_final_mean", "du_final_se", "paired_du_clip_on_minus_off"];
+    const hr = document.createElement("tr");
+    for (const c of shown) { const th = document.createElement("th"); th.scope = "col"; th.textContent = c; hr.append(th); }
+    const thead = document.createElement("thead");
+    thead.append(hr);
+    const tb = document.createElement("tbody");
+    for (const r of rows) {
+      const tr = document.createElement("tr");
+      for (const c of shown) {
+        const td = document.createElement("td");
+        const v = r[c];
+        td.textContent = typeof v === "number" && !Number.isInteger(v) ? v.toPrecision(4) : String(v);
+        tr.append(td);
+      }
+      tb.append(tr);
+    }
+    t.append(cap, thead, tb);
+    tableWrap.replaceChildren(t);
+    links.replaceChildren(
+      downloadLink(rowsToCsv(RUN_COLUMNS, rows as unknown as Record<string, unknown>[]), "text/csv", "toy-runs.csv", "Download the runs table (CSV)", "toy-runs-csv"),
+      document.createTextNode(" · "),
+      downloadLink(JSON.stringify(jsons, null, 1), "application/json", "toy-runs.json", "all runs with full settings and per-step results (JSON)", "toy-runs-json"),
+    );
+  }
+
+  async function query() {
+    run.disabled = true;
+    run.setAttribute("aria-busy", "true");
+    try {
+      if (!client) {
+        client = openDuckDB([], (stage) => (status.textContent = `DuckDB: ${stage}…`));
+        client.catch(() => (client = null));
+      }
+      const c = await client;
+      await c.query(runsTableSql(rows));
+      const res = await c.query(sql.value);
+      status.textContent = `${res.rows.length} row${res.rows.length === 1 ? "" : "s"} in ${res.elapsedMs.toFixed(0)} ms.`;
+      out.replaceChildren(resultTable(res));
+    } catch (e) {
+      status.textContent = `The query failed: ${e instanceof Error ? e.message : String(e)}`;
+    } finally {
+      run.disabled = false;
+      run.removeAttribute("aria-busy");
+    }
+  }
+  run.addEventListener("click", () => void query());
+  sql.addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); void query(); } });
+  clear.addEventListener("click", () => { rows.length = 0; jsons.length = 0; renderTable(); });
+  renderTable();
+  const controls = document.createElement("p");
+  controls.append(run, document.createTextNode(" "), clear);
+  root.append(h, p, tableWrap, links, sqlLabel, sql, controls, status, out);
+  return {
+    element: root,
+    add(row: RunRow, json: unknown) { rows.push(row); jsons.push(json); renderTable(); },
+  };
+}
+
+function resultTable(res: QueryResult): HTMLElement {
+  const wrap = document.createElement("div");
+  wrap.className = "toy-table-wrap";
+  wrap.tabIndex = 0;
+  wrap.setAttribute("role", "region");
+  wrap.setAttribute("aria-label", "Query results");
+  const t = document.createElement("table");
+  const hr = document.createElement("tr");
+  for (const c of res.columns) { const th = document.createElement("th"); th.scope = "col"; th.textContent = c.name; hr.append(th); }
+  const thead = document.createElement("thead");
+  thead.append(hr);
+  const tb = document.createElement("tbody");
+  for (const r of res.rows.slice(0, 500)) {
+    const tr = document.createElement("tr");
+    for (const c of res.columns) { const td = document.createElement("td"); const v = r[c.name]; td.textContent = v == null ? "" : String(v); tr.append(td); }
+    tb.append(tr);
+  }
+  t.append(thead, tb);
+  wrap.append(t);
+  return wrap;
+}

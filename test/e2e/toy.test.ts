@@ -1,0 +1,160 @@
+// The clipping-bias toy page: loads clean, runs an ensemble in the Web Worker and draws every chart,
+// applies a preset, round-trips its state through the URL (same numbers as the library), cancels, steps.
+import {test} from "node:test";
+import assert from "node:assert/strict";
+import {readFileSync} from "node:fs";
+import {createRequire} from "node:module";
+import {assertClean, openPage, useSite, type AxeViolation} from "./harness.js";
+import {resolveConfig, runEnsemble} from "../../src/lib/toy/index.js";
+import type {Page} from "playwright-core";
+
+const site = useSite();
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** Serious/critical axe (WCAG 2.1 A/AA) violations inside the page's main content (the site-wide sidebar and
+ * footer are checked for every page by site.test.ts). */
+async function mainAxeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({content: AXE_SOURCE});
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as {axe: {run: (context: Element, options: object) => Promise<{violations: AxeViolation[]}>}}).axe;
+    const r = await axe.run(document.querySelector("#observablehq-main")!, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}});
+    return r.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({target: n.target, failureSummary: n.failureSummary}))}));
+  });
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+const RUN_TIMEOUT = 60_000;
+
+async function waitDone(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-testid="toy-app"]')?.getAttribute("data-state") === "done", undefined, {timeout: RUN_TIMEOUT});
+}
+
+const CHARTS = ["toy-chart-fan", "toy-chart-drift", "toy-chart-accuracy", "toy-chart-entropy", "toy-chart-clip", "toy-chart-rollout"];
+
+test("/toy: the default run completes in the worker, every chart renders, no errors or off-site requests", async () => {
+  const watched = await openPage(site(), "/toy");
+  const {page} = watched;
+  try {
+    await waitDone(page);
+    assert.match(await page.getByTestId("toy-status").innerText(), /Done: 64 seeds .* background worker/);
+    for (const id of CHARTS) assert.ok(await page.locator(`[data-testid="${id}"] svg`).count() >= 1, `${id} has an svg`);
+    // the worker script was fetched from the site itself
+    assert.ok(watched.requests.some((u) => /\/_file\/data\/toy-worker\.[0-9a-f]+\.js$/.test(u)), "worker bundle requested");
+    assert.match(await page.getByTestId("toy-summary").innerText(), /64 of 64 seeds, 200 steps/);
+    assert.match(await page.getByTestId("toy-sign-rule").innerText(), /= 0\.9600 < 1/);
+    const thresholds = await page.locator('[data-testid="toy-threshold-table"] tbody td:nth-child(2)').allInnerTexts();
+    assert.deepEqual(thresholds, ["< −0.296", "> +0.325", "> +0.647", "< −0.539"]); // note §3.3, p0 0.65, ε 0.2/0.2
+    assert.equal(await page.locator('[data-testid="toy-runs-table"] tbody tr').count(), 1, "the run joined the runs table");
+    assert.equal(await page.getByTestId("toy-export-csv").count(), 1);
+    // open the advanced group and a table so their controls are checked too
+    await page.getByTestId("toy-advanced-toggle").click();
+    const violations = await mainAxeViolations(page);
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), []);
+    assertClean(watched);
+  } finally {
+    await watched.close();
+  }
+});
+
+test("/toy: a preset applies, updates the description and the URL, and its run completes", async () => {
+  const watched = await openPage(site(), "/toy?seeds=8");
+  const {page} = watched;
+  try {
+    await waitDone(page);
+    await page.getByTestId("toy-preset").selectOption("ablation-minibatch-eq-rollout");
+    assert.match(await page.getByTestId("toy-preset-description").innerText(), /ratio is exactly 1/);
+    await page.waitForFunction(() => location.search.includes("preset=ablation-minibatch-eq-rollout"));
+    const url = new URL(page.url());
+    assert.deepEqual(JSON.parse(url.searchParams.get("cfg")!), {miniBatches: 1});
+    assert.equal(await page.getByTestId("toy-ctl-miniBatches").inputValue(), "1");
+    await waitDone(page);
+    // one update per rollout: the clip never fires
+    assert.match(await page.locator('[data-testid="toy-chart-clip"] figcaption').innerText(), /0\.000% of updates are masked by clip-low and 0\.000% by clip-high/);
+    assertClean(watched);
+  } finally {
+    await watched.close();
+  }
+});
+
+test("/toy: the URL carries the full state and reproduces the library's numbers", async () => {
+  const overrides = {lr: 2, clip: {epsHigh: 0.28}, reward: {gamma: 0.3}, steps: 40, seed: 5};
+  const search = `?cfg=${encodeURIComponent(JSON.stringify(overrides))}&seeds=12`;
+  const watched = await openPage(site(), `/toy${search}`);
+  const {page} = watched;
+  try {
+    await waitDone(page);
+    assert.equal(await page.getByTestId("toy-ctl-lr").inputValue(), "2");
+    assert.equal(await page.getByTestId("toy-ctl-clip-epsHigh").inputValue(), "0.28");
+    assert.equal(await page.getByTestId("toy-ctl-seeds").inputValue(), "12");
+    const lib = runEnsemble(resolveConfig(overrides), 12, resolveConfig({...overrides, clip: {epsHigh: 0.28, enabled: false}}));
+    const text = await page.getByTestId("toy-summary").innerText();
+    assert.ok(text.includes(`Mean p(code) ${lib.a.final.p0.mean.toFixed(3)} (clip on (as set)) vs ${lib.b!.final.p0.mean.toFixed(3)} (clip off (same seeds))`), text);
+    assert.ok(text.includes(`mean Δu ${lib.a.final.du.mean.toFixed(3)} ± ${(2 * lib.a.final.du.se).toFixed(3)}`), text);
+    // a second visit to the same link gives the same text
+    const again = await openPage(site(), `/toy${search}`);
+    try {
+      await waitDone(again.page);
+      assert.equal(await again.page.getByTestId("toy-summary").innerText(), text);
+      assertClean(again);
+    } finally {
+      await again.close();
+    }
+    // a keyboard change to a slider updates the URL and starts a new run
+    await page.getByTestId("toy-ctl-clip-epsLow").focus();
+    await page.keyboard.press("ArrowRight");
+    await page.waitForFunction(() => JSON.parse(new URL(location.href).searchParams.get("cfg") ?? "{}").clip?.epsLow === 0.21);
+    await waitDone(page);
+    assert.match(await page.getByTestId("toy-sign-rule").innerText(), /ε_low = 0\.21/);
+    assertClean(watched);
+  } finally {
+    await watched.close();
+  }
+});
+
+test("/toy: a long run can be cancelled; invalid links and settings give messages; Step advances one seed", async () => {
+  const watched = await openPage(site(), `/toy?cfg=${encodeURIComponent(JSON.stringify({steps: 1000}))}&seeds=400`);
+  const {page} = watched;
+  try {
+    await page.waitForFunction(() => /Running: [1-9]\d* of 400/.test(document.querySelector('[data-testid="toy-status"]')?.textContent ?? ""), undefined, {timeout: RUN_TIMEOUT});
+    await page.getByTestId("toy-cancel").click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="toy-app"]')?.getAttribute("data-state") === "cancelled", undefined, {timeout: 10_000});
+    assert.match(await page.getByTestId("toy-status").innerText(), /Cancelled/);
+    assert.ok(await page.locator('[data-testid="toy-chart-fan"] svg').count() >= 1, "partial results stay on screen");
+    // Step: one more RL step of the single seed
+    assert.match(await page.getByTestId("toy-rollout-info").innerText(), /after step 1:/);
+    await page.getByTestId("toy-step").click();
+    assert.match(await page.getByTestId("toy-rollout-info").innerText(), /after step 2:/);
+    await page.getByTestId("toy-step10").click();
+    assert.match(await page.getByTestId("toy-rollout-info").innerText(), /after step 12:/);
+    await page.getByTestId("toy-reset").click();
+    assert.match(await page.getByTestId("toy-rollout-info").innerText(), /after step 0:/);
+    assertClean(watched);
+  } finally {
+    await watched.close();
+  }
+  const bad = await openPage(site(), `/toy?cfg=${encodeURIComponent('{"G":1}')}`);
+  try {
+    assert.match(await bad.page.getByTestId("toy-url-problems").innerText(), /G \(group size\) must be at least 2/);
+    await waitDone(bad.page); // falls back to the defaults and still runs
+    // make the settings invalid from the page: a dual-clip constant between 0 and 1
+    await bad.page.getByTestId("toy-advanced-toggle").click();
+    await bad.page.getByTestId("toy-ctl-clip-dualClipC").fill("0.5");
+    await bad.page.getByTestId("toy-config-error").waitFor({state: "visible"});
+    assert.match(await bad.page.getByTestId("toy-config-error").innerText(), /dualClipC must be 0 \(off\) or a number > 1/);
+    assertClean(bad);
+  } finally {
+    await bad.close();
+  }
+});
+
+test("/toy at phone width: no horizontal overflow of the page", async () => {
+  const watched = await openPage(site(), "/toy?seeds=8", {viewport: {width: 390, height: 844}});
+  const {page} = watched;
+  try {
+    await waitDone(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `page is ${overflow}px wider than the viewport`);
+    assertClean(watched);
+  } finally {
+    await watched.close();
+  }
+});
