@@ -19,6 +19,7 @@ export interface NumberLike {
   model: string;
   reward_label?: string;
   unit: string;
+  value: number | null;
 }
 
 export interface FindingRef {
