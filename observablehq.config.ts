@@ -19,12 +19,22 @@ interface SiteConfig {
 const config: SiteConfig = {
   title: "Spurious Rewards, explained",
   root: "src",
+  // Reading order: what the paper claims, is the record genuine, the numbers, where they disagree, the mechanism.
+  pages: [
+    {name: "Check the record", path: "/record"},
+    {name: "Rewards compared", path: "/rewards"},
+    {name: "Code reasoning", path: "/code-reasoning"},
+    {name: "Audit: the paper against itself", path: "/audit"},
+    {name: "Query the numbers", path: "/query"},
+    {name: "Clipping bias, step by step", path: "/toy"}
+  ],
   // SITE_OUT lets several builds run side by side (tests, benchmarks) without overwriting ./dist.
   output: process.env.SITE_OUT ?? "dist",
   // Empty: the default loads Source Serif from Google Fonts, an off-site request the site must never make.
   globalStylesheets: [],
   style: "style.css",
-  head: '<meta name="description" content="Claims, numbers, a clipping-bias toy model and a browser-side hash check for the paper Spurious Rewards: Rethinking Training Signals in RLVR (arXiv 2506.10947).">',
+  // An empty data: icon stops the browser from requesting /favicon.ico (a 404 and a console error otherwise).
+  head: '<link rel="icon" href="data:,"><meta name="description" content="Claims, numbers, a clipping-bias toy model and a browser-side hash check for the paper Spurious Rewards: Rethinking Training Signals in RLVR (arXiv 2506.10947).">',
   footer:
     'Site by the Spurious Rewards explained team. Paper © its authors, CC BY-NC-SA 4.0. Site code MIT; site data CC BY-NC-SA 4.0 (derived from the paper). <a href="https://arxiv.org/abs/2506.10947">arXiv 2506.10947</a>.',
   toc: true,

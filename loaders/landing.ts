@@ -1,0 +1,53 @@
+// Everything the landing page shows besides the record and the toy run, selected at build time so the page
+// downloads a few kilobytes instead of the whole dataset (it must stay under its 400 kB budget).
+import {readFileSync} from "node:fs";
+import {readSourceTables} from "./paper-source.js";
+import {assertValid} from "./paper-validate.js";
+import {tidyTables, type PaperNumber} from "./paper-tidy.js";
+import {auditPaper} from "./paper-audit.js";
+import {
+  clippingAblation, codeFrequencyInAbstracts, figure1Gains, otherModelGains, QWEN_MATH_7B, V1, v2AbstractHeadline,
+  type PaperMeta, type PaperNumberRow
+} from "../src/lib/landing.js";
+
+export interface RelatedWork {
+  id: string;
+  arxiv: string;
+  authors: string;
+  year: number;
+  title: string;
+  stance: "disputes" | "refines";
+  bearsOn: string;
+  summary: string;
+}
+
+function pick(n: PaperNumber): PaperNumberRow {
+  const {id, version, version_label, model, reward, reward_raw, reward_label, benchmark, metric, condition, quantity, text, value, status, source_kind, source, locator, place, notes, file} = n;
+  return {id, version, version_label, model, reward, reward_raw, reward_label, benchmark, metric, condition, quantity, text, value, status, source_kind, source, locator, place, notes, file};
+}
+
+function readJson<T>(path: string): T {
+  return JSON.parse(readFileSync(path, "utf8")) as T;
+}
+
+export function landingData(dataDir = "data") {
+  const tables = readSourceTables(`${dataDir}/paper/source`);
+  assertValid(tables);
+  const numbers = tidyTables(tables);
+  const rows = numbers.map(pick);
+  const audit = auditPaper(numbers);
+  const headline = v2AbstractHeadline(rows);
+  const severities = audit.findings.reduce<Record<string, number>>((counts, f) => ({...counts, [f.severity]: (counts[f.severity] ?? 0) + 1}), {});
+  return {
+    paper: readJson<PaperMeta & {versions: {key: string; label: string; date: string}[]; code: string}>(`${dataDir}/site/paper.json`),
+    relatedWork: readJson<RelatedWork[]>(`${dataDir}/site/related-work.json`),
+    changelog: readJson<{date: string; change: string}[]>(`${dataDir}/site/changelog.json`),
+    c1: {headline, figure1: figure1Gains(rows, V1, QWEN_MATH_7B)},
+    c2: {codeFrequency: codeFrequencyInAbstracts(rows), clipping: clippingAblation(rows, V1)},
+    otherModels: otherModelGains(rows, V1),
+    audit: {findings: audit.findings.length, bySeverity: severities},
+    totalNumbers: numbers.length
+  };
+}
+
+export type LandingData = ReturnType<typeof landingData>;

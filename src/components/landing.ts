@@ -1,0 +1,126 @@
+// Pieces of the landing page: the record badge, the claim-card charts and the number tables that show where
+// each number is printed. Charts follow the site's convention (data, {width}) => Element.
+import * as Plot from "@observablehq/plot";
+import {html} from "./paper-html.js";
+import {accessiblePlot} from "./plot-a11y.js";
+import {rewardColor, rewardOrder, STATUS_STYLE} from "../lib/palette.js";
+import type {PaperNumberRow} from "../lib/landing.js";
+import type {Check} from "../lib/pith.js";
+import type {LandingToyPoint} from "../../loaders/landing-toy.js";
+
+/** The verification badge: green only when every check computed in this browser passed. */
+export function recordBadge({checks, ok, ms, pithShort}: {checks: Check[]; ok: boolean; ms: number; pithShort: string}): HTMLElement {
+  const failed = checks.filter((c) => c.pass === false);
+  const passed = checks.filter((c) => c.pass === true).length;
+  return html`<a class=${`record-badge ${ok ? "verified" : "failed"}`} href="./record" data-testid="record-badge" data-status=${ok ? "verified" : "failed"}>
+    <span class="record-badge-mark" aria-hidden="true">${ok ? "✓" : "✗"}</span>
+    <span><strong>${pithShort}</strong> ${ok ? "verified" : "does not verify"} in your browser</span>
+    <small>${ok
+      ? `${passed} checks passed in ${ms.toFixed(1)} ms: canonical hash, Pith number, title and abstract hashes.`
+      : `Failed: ${failed.map((c) => `${c.label} (computed ${c.actual}, published ${c.expected})`).join("; ")}.`}</small>
+  </a>`;
+}
+
+const highlightKeys = new Set(["random", "ground_truth"]);
+
+/** C1: Qwen2.5-Math-7B's MATH-500 gain per reward, random and ground truth drawn solid, the rest pale. */
+export function gainsChart(rows: PaperNumberRow[], {width, caption}: {width: number; caption: string}): Element {
+  const order = rewardOrder(rows.map((r) => r.reward));
+  const data = order.map((key) => rows.find((r) => r.reward === key)!);
+  return accessiblePlot(
+    Plot.plot({
+      width,
+      height: 40 + data.length * 28,
+      marginLeft: 110,
+      marginRight: 50,
+      caption,
+      ariaLabel: "Bar chart of MATH-500 gains per reward for Qwen2.5-Math-7B",
+      x: {label: "MATH-500 change (points)", domain: [0, Math.max(...data.map((r) => r.value ?? 0)) * 1.12], grid: true},
+      y: {label: null, domain: data.map((r) => r.reward_label)},
+      marks: [
+        Plot.barX(data, {
+          y: "reward_label",
+          x: "value",
+          fill: (r: PaperNumberRow) => rewardColor(r.reward),
+          fillOpacity: (r: PaperNumberRow) => (highlightKeys.has(r.reward) ? 1 : 0.35),
+          title: (r: PaperNumberRow) => `${r.reward_label}: ${r.text} points\n${r.version_label}, ${r.locator}`
+        }),
+        // Plot takes font weight as a constant, so the highlighted labels are a second mark.
+        Plot.text(data.filter((r) => !highlightKeys.has(r.reward)), {y: "reward_label", x: "value", text: "text", dx: 4, textAnchor: "start"}),
+        Plot.text(data.filter((r) => highlightKeys.has(r.reward)), {y: "reward_label", x: "value", text: "text", dx: 4, textAnchor: "start", fontWeight: "bold"}),
+        Plot.ruleX([0])
+      ]
+    })
+  );
+}
+
+/** C2: the precomputed paired toy run, mean p(code) ± 2 SE with the clip on and off. */
+export function toyMiniChart(series: LandingToyPoint[], {width, initial}: {width: number; initial: number}): Element {
+  const color = {domain: ["clip on", "clip off"], range: [rewardColor("random"), "#555555"], legend: true};
+  const rows = series.map((p) => ({...p, label: p.clip === "on" ? "clip on" : "clip off", lo: p.mean - 2 * p.se, hi: p.mean + 2 * p.se}));
+  return accessiblePlot(
+    Plot.plot({
+      width,
+      height: 220,
+      ariaLabel: "Line chart of the toy model's probability of code reasoning over training steps, clip on versus clip off",
+      color,
+      x: {label: "RL step"},
+      y: {label: "p(code), mean ± 2 SE", domain: [0.4, 1], grid: true},
+      marks: [
+        Plot.areaY(rows, {x: "step", y1: "lo", y2: "hi", fill: "label", fillOpacity: 0.18}),
+        Plot.lineY(rows.filter((r) => r.clip === "on"), {x: "step", y: "mean", stroke: "label", strokeWidth: 2}),
+        Plot.lineY(rows.filter((r) => r.clip === "off"), {x: "step", y: "mean", stroke: "label", strokeWidth: 2, strokeDasharray: "5,3"}),
+        Plot.ruleY([initial], {stroke: "#767676", strokeDasharray: "2,2"})
+      ]
+    })
+  );
+}
+
+/** What could break it: other models' v1 Figure 1 gains; inferred rewards pale and dashed, unresolved hollow grey. */
+export function otherModelsChart(rows: PaperNumberRow[], {width}: {width: number}): Element {
+  const models = [...new Set(rows.map((r) => r.model))];
+  const colorOf = (r: PaperNumberRow) => (r.status === "unresolved" ? rewardColor("unresolved") : rewardColor(r.reward));
+  const label = (r: PaperNumberRow) => (r.status === "unresolved" ? "unassigned bar" : r.reward_label);
+  return accessiblePlot(
+    Plot.plot({
+      width,
+      height: 50 + models.length * 44,
+      marginLeft: 150,
+      ariaLabel: "Dot chart of MATH-500 changes for Qwen2.5-7B, OLMo2-7B and Llama3.1-8B-Instruct per reward",
+      x: {label: "MATH-500 change (points)", grid: true},
+      y: {label: null, domain: models},
+      marks: [
+        Plot.ruleX([0]),
+        // One mark per status: Plot takes the dash pattern as a constant, and the status must show without colour.
+        ...Object.entries(STATUS_STYLE).map(([status, style]) =>
+          Plot.dot(rows.filter((r) => r.status === status), {
+            x: "value",
+            y: "model",
+            r: 6,
+            stroke: colorOf,
+            strokeWidth: 2,
+            fill: colorOf,
+            fillOpacity: style.fillOpacity,
+            strokeDasharray: style.strokeDasharray,
+            title: (r: PaperNumberRow) => `${r.model}, ${label(r)}: ${r.text}\n${r.version_label}, ${r.locator}\n${style.label}`
+          })
+        )
+      ]
+    })
+  );
+}
+
+/** A table of numbers with what, value, version, where printed and status: the text alternative of a chart. */
+export function numbersTable(rows: PaperNumberRow[], {what, caption, testid}: {what: (r: PaperNumberRow) => string; caption: string; testid: string}): HTMLElement {
+  return html`<div class="table-scroll"><table data-testid=${testid}>
+    <caption>${caption}</caption>
+    <thead><tr><th scope="col">What</th><th scope="col">Value</th><th scope="col">Paper version</th><th scope="col">Printed where</th><th scope="col">Status</th></tr></thead>
+    <tbody>${rows.map((r) => html`<tr data-number-id=${r.id}>
+      <td>${what(r)}</td>
+      <td class="num">${r.text}</td>
+      <td>${r.version_label}</td>
+      <td><span title=${r.source}>${r.locator}</span></td>
+      <td>${STATUS_STYLE[r.status]?.label ?? r.status}${r.source_kind === "secondary" ? " (secondary source)" : ""}</td>
+    </tr>`)}</tbody>
+  </table></div>`;
+}
