@@ -73,6 +73,7 @@ export function toyApp({ workerUrl }: { workerUrl: string | null }): HTMLElement
   let runCount = 0;
 
   const root = el("div", { class: "toy-app", "data-testid": "toy-app" });
+  if (workerUrl) root.dataset.workerUrl = workerUrl; // lets the bench time the worker on its own
   const urlProblems = el("div", { role: "alert", class: "toy-error", "data-testid": "toy-url-problems" });
   urlProblems.hidden = parsed.problems.length === 0;
   urlProblems.textContent = parsed.problems.length ? `Some settings in the link were not usable and were replaced by defaults: ${parsed.problems.join("; ")}` : "";

@@ -146,6 +146,30 @@ test("/toy: a long run can be cancelled; invalid links and settings give message
   }
 });
 
+test("/toy: the runs table is queryable with DuckDB-wasm, loaded only when asked", async () => {
+  const watched = await openPage(site(), "/toy?seeds=8");
+  const {page} = watched;
+  try {
+    await waitDone(page);
+    assert.deepEqual(watched.requests.filter((u) => /\.wasm$|duckdb-browser/.test(u)), [], "no DuckDB before the reader asks");
+    await page.getByTestId("toy-ctl-clip-enabled").uncheck();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="toy-runs-table"] tbody tr').length === 2, undefined, {timeout: RUN_TIMEOUT});
+    await page.getByTestId("toy-query-sql").fill("SELECT run, clip, seeds, round(paired_du_clip_on_minus_off, 6) AS d FROM runs ORDER BY run");
+    await page.getByTestId("toy-query-run").click();
+    await page.locator('[data-testid="toy-query-results"] tbody tr').nth(1).waitFor({timeout: RUN_TIMEOUT});
+    const rows = await page.locator('[data-testid="toy-query-results"] tbody tr').allInnerTexts();
+    assert.equal(rows.length, 2);
+    const cells = rows.map((r) => r.split("\t"));
+    assert.deepEqual(cells.map((c) => c.slice(0, 3)), [["1", "true", "8"], ["2", "false", "8"]]);
+    // clip on − clip off on the same seeds is the same number whichever run was "as set"
+    assert.equal(cells[0][3], cells[1][3]);
+    assert.ok(watched.requests.some((u) => u.endsWith(".wasm")), "the wasm was fetched after the click");
+    assertClean(watched);
+  } finally {
+    await watched.close();
+  }
+});
+
 test("/toy at phone width: no horizontal overflow of the page", async () => {
   const watched = await openPage(site(), "/toy?seeds=8", {viewport: {width: 390, height: 844}});
   const {page} = watched;
