@@ -100,6 +100,30 @@ test("record page hashes the served bytes: a tampered served record fails the ch
   }
 });
 
+test("record page: an unreadable served record is reported, not a crash", async () => {
+  const watched = await openPage(site(), "/record", {
+    setup: async (context) => {
+      await context.route(/\/_file\/data\/record\.[0-9a-f]+\.json$/, async (route) => {
+        const response = await route.fetch();
+        const served = (await response.json()) as {recordText: string};
+        served.recordText = '{"metadata": {"score": NaN}}';
+        await route.fulfill({response, body: JSON.stringify(served)});
+      });
+    },
+  });
+  try {
+    const {page} = watched;
+    const states = await checkStates(page);
+    assert.equal(states["record-json"], "false");
+    assert.equal(states["canonical-hash"], "false");
+    assert.match((await valuesOf(page, "record-json")).text, /NaN is not valid JSON/);
+    assert.match(await page.locator("[data-summary]").innerText(), /checks failed/);
+    assertClean(watched); // no page error: every section copes
+  } finally {
+    await watched.close();
+  }
+});
+
 test("try it yourself: editing the JSON flips the hash to a visible mismatch, and back", async () => {
   const watched = await openPage(site(), "/record");
   try {
