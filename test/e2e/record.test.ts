@@ -205,7 +205,7 @@ test("try it yourself: the panel works from the keyboard alone", async () => {
       reached = await page.evaluate(() => document.activeElement?.getAttribute("data-role") === "try-record");
     }
     assert.ok(reached, "the record textarea is reachable with Tab");
-    assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement).labels?.[0]?.textContent), "Record JSON (edit or paste any record)");
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLTextAreaElement).labels?.[0]?.textContent), "Record JSON (edit or paste any record)");
 
     await page.keyboard.press("Control+End");
     await page.keyboard.type(" x");
