@@ -96,8 +96,8 @@ export function fanChart(r: EnsembleResult, l: RunLabels, strategy: string, widt
     y: { label: `p(${strategy})`, domain: [0, 1], grid: true },
     color: colorScale(l),
     marks: [
-      Plot.areaY(data, { x: "t", y1: "q05", y2: "q95", fill: "run", fillOpacity: 0.12, curve: "step-after" }),
-      Plot.areaY(data, { x: "t", y1: "q25", y2: "q75", fill: "run", fillOpacity: 0.25, curve: "step-after" }),
+      Plot.areaY(data, { x: "t", y1: "q05", y2: "q95", fill: "run", fillOpacity: 0.12 }),
+      Plot.areaY(data, { x: "t", y1: "q25", y2: "q75", fill: "run", fillOpacity: 0.25 }),
       Plot.lineY(data, { x: "t", y: "q50", stroke: "run", strokeWidth: 2 }),
       Plot.ruleY([r.a.stats.p0.mean[0]], { stroke: "#333", strokeDasharray: "2,3" }),
       Plot.tip(data, Plot.pointerX({ x: "t", y: "q50", stroke: "run", title: (d: Row) => `${d.run}\nstep ${d.t}\nmedian ${fmt(d.q50)}\n25–75%: ${fmt(d.q25)}–${fmt(d.q75)}\n5–95%: ${fmt(d.q05)}–${fmt(d.q95)}` })),
@@ -116,7 +116,8 @@ export function meanChart(r: EnsembleResult, l: RunLabels, o: { metric: string; 
   const data = [...rows(r.a, o.metric, l.a), ...(r.b ? rows(r.b, o.metric, l.b) : [])];
   const diffLabel = "paired difference, clip on − clip off";
   const sign = l.aIsClipOn ? 1 : -1;
-  if (o.withDiff && r.diff) {
+  // the paired difference is drawn only on the drift chart (other scales would be squeezed); tables and text always have it
+  if (o.withDiff && r.diff && o.metric === "du") {
     const d = r.diff.series[o.metric];
     for (let t = 0; t < d.mean.length; t++) {
       const m = sign * d.mean[t];
@@ -129,7 +130,7 @@ export function meanChart(r: EnsembleResult, l: RunLabels, o: { metric: string; 
     width: o.width, height: 260, marginLeft: 56,
     x: { label: "RL step", domain: [0, T] },
     y: { label: o.yLabel, grid: true },
-    color: colorScale(l, o.withDiff && r.diff ? [diffLabel] : []),
+    color: colorScale(l, o.withDiff && r.diff && o.metric === "du" ? [diffLabel] : []),
     marks: [
       ...(o.zeroLine ? [Plot.ruleY([0], { stroke: "#333" })] : []),
       Plot.areaY(data, { x: "t", y1: "lo", y2: "hi", fill: "run", fillOpacity: 0.18 }),
@@ -214,7 +215,8 @@ export function rolloutChart(tr: StepTrace | null, width: number): HTMLElement {
       Plot.ruleY([band[0], band[1]], { stroke: "#666", strokeDasharray: "4,3" }),
       Plot.ruleY([1], { stroke: "#333" }),
       Plot.ruleX(pts.filter((p) => p.hi > p.lo), { x: "mb", y1: "lo", y2: "hi", fy: "strategy", stroke: "sign" }),
-      Plot.dot(pts, { x: "mb", y: "ratio", fy: "strategy", stroke: "sign", fill: (p: Pt) => (p.masked ? "none" : p.sign), symbol: (p: Pt) => (p.masked ? "masked (clipped)" : "used"), r: "n", strokeWidth: (p: Pt) => (p.masked ? 2.5 : 1) }),
+      Plot.dot(pts.filter((p) => !p.masked), { x: "mb", y: "ratio", fy: "strategy", fill: "sign", stroke: "white", symbol: () => "used", r: "n" }),
+      Plot.dot(pts.filter((p) => p.masked), { x: "mb", y: "ratio", fy: "strategy", stroke: "sign", symbol: () => "masked (clipped)", r: "n", strokeWidth: 2.5 }),
       Plot.tip(pts, Plot.pointer({ x: "mb", y: "ratio", fy: "strategy", title: (p: Pt) => `${p.strategy}, ${p.sign}\nmini-batch ${Math.round(p.mb)}\nρ = ${p.ratio.toFixed(4)}\n${p.n} samples, ${p.clipped} masked` })),
     ],
     ariaLabel: "Ratios of each strategy in each mini-batch of the current rollout, against the clip band",
