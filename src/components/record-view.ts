@@ -1,6 +1,6 @@
 // Read-only views of the record page: the record's fields, the canonical bytes, the command, the signature demo.
 import type {Check, SignatureVector, SigningKey} from "../lib/pith.js";
-import {verifySignatureVector} from "../lib/pith.js";
+import {verifyCommandText, verifySignatureVector} from "../lib/pith.js";
 import {checkItem} from "./record-checks.js";
 import {formatMs, h} from "./record-dom.js";
 
@@ -57,8 +57,7 @@ export function canonicalBytesView(canonicalJson: string, bytes: Uint8Array): HT
 
 /** The record page's "verify it yourself" command (Agent API | jq | python3) and its expected output. */
 export function verifyCommand(agentApi: string, canonicalSha256: string): HTMLElement {
-  const python = `python3 -c "import sys,json,hashlib; b=json.dumps(json.loads(sys.stdin.read()), sort_keys=True, separators=(',',':'), ensure_ascii=False).encode(); print(hashlib.sha256(b).hexdigest())"`;
-  const command = `${agentApi.replace(/ \| /g, " \\\n| ")} \\\n| ${python}`;
+  const command = verifyCommandText(agentApi);
   const status = h("span", {class: "record-copy-status", role: "status"});
   const copy = h("button", {
     type: "button",

@@ -300,6 +300,15 @@ export function verifySignatureVector(vector: SignatureVector, key: SigningKey):
   };
 }
 
+/** The python3 one-liner of Pith's "verify it yourself" command: canonical JSON of stdin, then its SHA-256 hex. */
+export const PYTHON_HASH_ONE_LINER =
+  `python3 -c "import sys,json,hashlib; b=json.dumps(json.loads(sys.stdin.read()), sort_keys=True, separators=(',',':'), ensure_ascii=False).encode(); print(hashlib.sha256(b).hexdigest())"`;
+
+/** The full command (Agent API curl | jq, from expected.json's agent_api, then the python3 hash), one stage a line. */
+export function verifyCommandText(agentApi: string): string {
+  return `${agentApi.replace(/ \| /g, " \\\n| ")} \\\n| ${PYTHON_HASH_ONE_LINER}`;
+}
+
 /** One line per failing check, for error messages. */
 export function describeFailures(checks: Check[]): string {
   return checks.filter((c) => c.pass === false).map((c) => `- ${c.label} [${c.id}]: ${c.detail}`).join("\n");

@@ -229,6 +229,23 @@ test("try it yourself: the panel works from the keyboard alone", async () => {
   }
 });
 
+test("the verify-it-yourself command is copied exactly, with its expected output shown", async () => {
+  const watched = await openPage(site(), "/record", {
+    setup: (context) => context.grantPermissions(["clipboard-read", "clipboard-write"]),
+  });
+  try {
+    const {page} = watched;
+    const command = await page.locator("[data-role=command]").innerText();
+    assert.match(command, /\| jq -c '\.canonical_record' \\\n\| python3 -c "import sys,json,hashlib; b=json\.dumps\(json\.loads\(sys\.stdin\.read\(\)\), sort_keys=True, separators=\(',',':'\), ensure_ascii=False\)\.encode\(\); print\(hashlib\.sha256\(b\)\.hexdigest\(\)\)"$/);
+    await page.getByRole("button", {name: "Copy the command"}).click();
+    await page.getByText("Copied.").waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), command);
+    assertClean(watched);
+  } finally {
+    await watched.close();
+  }
+});
+
 test("record page at phone width: long hashes wrap, nothing overflows", async () => {
   const watched = await openPage(site(), "/record", {viewport: {width: 375, height: 800}});
   try {

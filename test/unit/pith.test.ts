@@ -3,6 +3,7 @@
 import {test} from "node:test";
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
+import {spawnSync} from "node:child_process";
 import {ed25519} from "@noble/curves/ed25519.js";
 import {hexToBytes} from "@noble/hashes/utils.js";
 import {base32Encode} from "../../src/lib/base32.js";
@@ -14,6 +15,7 @@ import {
   sha256Hex,
   textCanonSha256,
   utf8Bytes,
+  verifyCommandText,
   verifyDigestSignature,
   verifyRecord,
   verifySignatureVector,
@@ -200,4 +202,21 @@ test("malformed record text gives failing checks with the parse error, not an ex
   assert.match(byId(result.checks, "record-json").detail, /line 1, column 20 \(at \$\.metadata\.x\): NaN/);
   assert.equal(byId(result.checks, "canonical-hash").pass, false);
   assert.equal(verifyRecord({...ourInput, recordText: "[1]"}).ok, false);
+});
+
+test("the command shown to readers is Pith's, and its python3 stage prints the published hash", (t) => {
+  const command = verifyCommandText(published.agent_api as string);
+  // Same stages as the command on Pith's record page (data/pith/PROVENANCE.md).
+  assert.equal(command.split("\n").length, 3);
+  assert.match(command, /^curl -sH 'Accept: application\/ld\+json' https:\/\/pith\.science\/pith\/MMV3S43NX2NZS5FKPHO33KGNPX \\\n\| jq -c '\.canonical_record' \\\n\| python3 -c "/);
+  const probe = spawnSync("python3", ["--version"]);
+  if (probe.error || probe.status !== 0) {
+    t.skip("python3 is not available: cannot run the command's python3 stage");
+    return;
+  }
+  // Run the python3 stage exactly as shown (via the shell), on what `jq -c .canonical_record` would print.
+  const stage = command.slice(command.lastIndexOf("| ") + 2);
+  const run = spawnSync("sh", ["-c", stage], {input: JSON.stringify(JSON.parse(recordText)), encoding: "utf8"});
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout.trim(), published.canonical_sha256);
 });
