@@ -5,6 +5,7 @@ import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs"
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
+import {createHash} from "node:crypto";
 import {LIVE_URL, loadRecord, type FetchLike} from "../../loaders/record.js";
 
 const DATA_DIR = fileURLToPath(new URL("../../data/pith", import.meta.url));
@@ -135,5 +136,14 @@ test("a snapshot that does not verify fails the build, naming the failing check"
     await assert.rejects(loadRecord({fetchImpl: offline, dataDir: dir}), /\[canonical-hash\]/);
   } finally {
     rmSync(dir, {recursive: true, force: true});
+  }
+});
+
+test("data/pith/PROVENANCE.md lists every snapshot file with its current sha256", () => {
+  const provenance = readFileSync(join(DATA_DIR, "PROVENANCE.md"), "utf8");
+  const listed = [...provenance.matchAll(/^\| `([^`]+)` \|.*\| `([0-9a-f]{64})` \|$/gm)].map((m) => [m[1], m[2]]);
+  assert.deepEqual(listed.map(([name]) => name).sort(), ["abstract-v2.txt", "expected.json", "record.json", "signing-key.json", "test-vectors.json", "title.txt"]);
+  for (const [name, sha] of listed) {
+    assert.equal(createHash("sha256").update(readFileSync(join(DATA_DIR, name))).digest("hex"), sha, `${name} changed: update PROVENANCE.md (source, date, sha256)`);
   }
 });
