@@ -52,7 +52,7 @@ export interface StepTrace {
   strategies: string[];
   band: [number, number];
   clipEnabled: boolean;
-  /** population-mean π_old at the rollout */
+  /** π_old at the rollout (with per-prompt offsets: the sampled strategy frequencies) */
   pOld: number[];
   miniBatches: MiniBatchTrace[];
 }
@@ -382,8 +382,8 @@ export class ToySimulator {
     if (!trace) return null;
     let pOldMean = Array.from(pOld);
     if (b) {
+      // with per-prompt offsets π_old differs by prompt; report the sampled strategy frequencies instead
       pOldMean = new Array(K).fill(0);
-      // population mean of π_old, recomputed from the logits used at the rollout is not kept; use sampled frequencies instead
       for (let i = 0; i < N; i++) pOldMean[this.action[i]] += 1 / N;
     }
     return {
