@@ -217,14 +217,19 @@ export async function runEnsembleStreaming(cfgA: ToyConfig, seeds: number, cfgB:
   const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
   let last = now();
   let firstSent = false;
+  let summaryMs = 0;
   while (!runner.done) {
     const t0 = now();
     // run seeds until ~25 ms have passed, then give the event loop a turn
     while (!runner.done && now() - t0 < 25) runner.runNext(1);
     if (opt.signal?.aborted) throw abortError();
-    // first partial as early as possible, then every partialMs
-    if (opt.onPartial && !runner.done && (!firstSent || now() - last >= partialMs)) {
-      opt.onPartial(runner.result(), runner.completed, runner.seeds.length);
+    // first partial as early as possible, then every partialMs, but never spend more than ~20% of the
+    // time summarising (quantiles of big ensembles are not free)
+    if (opt.onPartial && !runner.done && (!firstSent || now() - last >= Math.max(partialMs, 4 * summaryMs))) {
+      const s0 = now();
+      const partial = runner.result();
+      summaryMs = now() - s0;
+      opt.onPartial(partial, runner.completed, runner.seeds.length);
       last = now();
       firstSent = true;
     }
