@@ -21,7 +21,7 @@ export const PRESETS: readonly ToyPreset[] = [
     id: "qwen-math-random",
     label: "Qwen2.5-Math-7B, random reward γ = 0.5 (paper setting)",
     shows: "With 8 mini-batch updates per rollout and the clip on, the already-preferred code strategy slowly gains probability although the reward carries no information.",
-    mirrors: "The random-reward run of §4.4 and the clipped curve of Fig. 11 (v1): code frequency and MATH-500 accuracy rise under Bernoulli(0.5) rewards.",
+    mirrors: "The random-reward run of §4.4 and the clipped curve of Fig. 11 (v1): code frequency and MATH-500 accuracy rise under Bernoulli(0.5) rewards. Starting point from v1 Table 1 (65.0% code, 60.9% accurate) and §1 (28.0% without code; Table 1 prints 35.0%).",
     overrides: {},
   },
   {
