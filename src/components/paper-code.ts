@@ -114,22 +114,25 @@ export interface ShareRow {
 export function table2Chart(rows: ShareRow[], {width, version}: {width: number; version: string}): HTMLElement {
   const parts = ["C_Code->Code", "C_Code->Lang", "C_Lang->Code", "C_Lang->Lang"];
   const models = [...new Set(rows.map((r) => r.model))];
-  const plot = accessiblePlot(Plot.plot({
-    width,
-    height: 60 + models.length * (parts.length * 20 + 24),
-    marginLeft: 110,
-    marginRight: 40,
-    x: {domain: [0, 100], label: "share of the average gain (%) →", grid: true},
-    y: {domain: parts.map(partLabel), label: null},
-    fy: {domain: models, label: null},
-    marks: [
-      Plot.barX(rows, {x: (r: ShareRow) => r.n.value, y: (r: ShareRow) => partLabel(r.part), fy: "model", fill: "#4D4D4D",
-        href: (r: ShareRow) => `#number-${r.n.id}`, title: (r: ShareRow) => `${r.model}, ${partLabel(r.part)}: ${provenanceText(r.n)}`}),
-      Plot.text(rows, {x: (r: ShareRow) => r.n.value, y: (r: ShareRow) => partLabel(r.part), fy: "model", text: (r: ShareRow) => r.n.text, dx: 4, textAnchor: "start", fill: "currentColor"}),
-    ],
-    ariaLabel: `Table 2 (${version}): partial contribution of each strategy switch to the average gain`,
-  }));
-  return html`<figure class="paper-figure" data-testid="table2-chart" data-version=${version}><figcaption>Table 2, ${version}: partial contributions (as printed), averaged by the paper over the rewards that changed the model's strategy.</figcaption>${plot}</figure>`;
+  const charts = models.map((model) => {
+    const mine = rows.filter((r) => r.model === model);
+    const plot = accessiblePlot(Plot.plot({
+      width,
+      height: 46 + parts.length * 22,
+      marginLeft: 110,
+      marginRight: 40,
+      x: {domain: [0, 100], label: "share of the average gain (%) →", grid: true},
+      y: {domain: parts.map(partLabel), label: null},
+      marks: [
+        Plot.barX(mine, {x: (r: ShareRow) => r.n.value, y: (r: ShareRow) => partLabel(r.part), fill: "#4D4D4D",
+          href: (r: ShareRow) => `#number-${r.n.id}`, title: (r: ShareRow) => `${r.model}, ${partLabel(r.part)}: ${provenanceText(r.n)}`}),
+        Plot.text(mine, {x: (r: ShareRow) => r.n.value, y: (r: ShareRow) => partLabel(r.part), text: (r: ShareRow) => r.n.text, dx: 4, textAnchor: "start", fill: "currentColor"}),
+      ],
+      ariaLabel: `Table 2 (${version}), ${model}: partial contribution of each strategy switch to the average gain`,
+    }));
+    return html`<div class="paper-small-chart"><p class="paper-small-title"><strong>${model}</strong></p>${plot}</div>`;
+  });
+  return html`<figure class="paper-figure" data-testid="table2-chart" data-version=${version}><figcaption>Table 2, ${version}: partial contributions (as printed), averaged by the paper over the rewards that changed the model's strategy.</figcaption>${charts}</figure>`;
 }
 
 export function partLabel(part: string): string {
@@ -167,14 +170,15 @@ export function table3Chart(rows: PromptRow[], {width, version}: {width: number;
     x: {domain: [0, 100], label: "MATH-500 accuracy (%): original → with the code-forcing prompt", grid: true},
     y: {domain: data.map((r) => r.model), label: null},
     marks: [
-      Plot.arrow(data, {x1: (r: PromptRow) => r.before!.value, x2: (r: PromptRow) => r.after!.value, y: "model", stroke: (r: PromptRow) => ((r.delta?.value ?? 0) >= 0 ? "#1F5FA8" : "#B03A2E"), strokeWidth: 2, headLength: 6}),
+      // neutral ink (reward colours are reserved for rewards): solid = gain, dashed = loss
+      ...[false, true].map((loss) => Plot.arrow(data.filter((r) => ((r.delta?.value ?? 0) < 0) === loss), {x1: (r: PromptRow) => r.before!.value, x2: (r: PromptRow) => r.after!.value, y: "model", stroke: "currentColor", strokeWidth: 2, headLength: 6, strokeDasharray: loss ? "4,3" : undefined})),
       Plot.dot(data, {x: (r: PromptRow) => r.after!.value, y: "model", r: 6, fill: "transparent", stroke: "transparent",
         href: (r: PromptRow) => `#number-${r.delta?.id ?? r.after!.id}`, title: (r: PromptRow) => `${r.model}: ${[r.before, r.after, r.delta].filter(Boolean).map((n) => provenanceText(n!)).join("\n")}`}),
       Plot.text(data, {x: (r: PromptRow) => Math.max(r.before!.value!, r.after!.value!), y: "model", text: (r: PromptRow) => r.delta?.text ?? "", dx: 8, textAnchor: "start", fill: "currentColor"}),
     ],
     ariaLabel: `Table 3 (${version}): MATH-500 accuracy without and with a prompt that forces code reasoning`,
   }));
-  return html`<figure class="paper-figure" data-testid="table3-chart" data-version=${version} data-arrows=${String(data.length)}><figcaption>Table 3, ${version}: forcing code with a prompt (no RL) helps the Qwen2.5-Math models and hurts the others (blue: gain, red: loss).</figcaption>${plot}</figure>`;
+  return html`<figure class="paper-figure" data-testid="table3-chart" data-version=${version} data-arrows=${String(data.length)}><figcaption>Table 3, ${version}: forcing code with a prompt (no RL) helps the Qwen2.5-Math models and hurts the others (solid arrow: gain, dashed: loss).</figcaption>${plot}</figure>`;
 }
 
 export function table3Table(rows: PromptRow[], version: string, panel: ProvenancePanel, findings: Map<string, FindingRef[]>): HTMLElement {

@@ -139,45 +139,50 @@ export interface ComparisonRow {
   bValue: number | null;
 }
 
-/** Arrows from the preprint's change (150 steps) to v1's (300 steps), per model and reward. */
+/** Arrows from the preprint's change (150 steps) to v1's (300 steps): one small chart per model. */
 export function comparisonChart(rows: ComparisonRow[], {width}: {width: number}): HTMLElement {
   const data = rows.filter((r) => r.aValue != null && r.bValue != null);
   const models = [...new Set(data.map((r) => r.model))];
-  const labels = FIGURE1_REWARDS.map((r) => r.label).filter((l) => data.some((r) => r.reward_label === l));
-  const plot = Plot.plot({
-    width,
-    height: 40 + models.length * (labels.length * 22 + 20),
-    marginLeft: Math.min(190, Math.max(120, width * 0.3)),
-    x: {label: "MATH-500 change (points): preprint (150 steps) → arXiv v1 (300 steps)", grid: true},
-    y: {domain: labels, label: null},
-    fy: {domain: models, label: null},
-    marks: [
-      Plot.ruleX([0], {stroke: "currentColor"}),
-      ...[false, true].map((inferred) => Plot.arrow(data.filter((r) => (r.b?.status === "inferred") === inferred), {
-        x1: "aValue", x2: "bValue", y: "reward_label", fy: "model",
-        stroke: (r: ComparisonRow) => rewardColor(r.reward), strokeWidth: 2, headLength: 6,
-        strokeDasharray: inferred ? "3,2" : undefined,
-      })),
-      Plot.dot(data, {
-        x: "aValue", y: "reward_label", fy: "model", r: 3.5, fill: "white",
-        stroke: (r: ComparisonRow) => rewardColor(r.reward),
-        href: (r: ComparisonRow) => `#number-${r.a!.id}`,
-        title: (r: ComparisonRow) => `${r.model}, ${r.reward_label}, May 2025 preprint: ${provenanceText(r.a!)}`,
-      }),
-      Plot.dot(data, {
-        x: "bValue", y: "reward_label", fy: "model", r: 3.5,
-        fill: (r: ComparisonRow) => rewardColor(r.reward),
-        fillOpacity: (r: ComparisonRow) => (r.b?.status === "inferred" ? 0.45 : 1),
-        href: (r: ComparisonRow) => `#number-${r.b!.id}`,
-        title: (r: ComparisonRow) => `${r.model}, ${r.reward_label}, arXiv v1: ${provenanceText(r.b!)}`,
-      }),
-    ],
-    ariaLabel: "Change in MATH-500 accuracy per reward and model, May 2025 preprint versus arXiv v1",
+  const values = data.flatMap((r) => [r.aValue!, r.bValue!]);
+  const domain = [Math.min(0, ...values) - 2, Math.max(...values) + 2];
+  const charts = models.map((model) => {
+    const mine = data.filter((r) => r.model === model);
+    const plot = Plot.plot({
+      width,
+      height: 46 + mine.length * 24,
+      marginLeft: 110,
+      marginRight: 16,
+      x: {domain, label: "MATH-500 change (points) →", grid: true},
+      y: {domain: FIGURE1_REWARDS.map((r) => r.label).filter((l) => mine.some((r) => r.reward_label === l)), label: null},
+      marks: [
+        Plot.ruleX([0], {stroke: "currentColor"}),
+        ...[false, true].map((inferred) => Plot.arrow(mine.filter((r) => (r.b?.status === "inferred") === inferred), {
+          x1: "aValue", x2: "bValue", y: "reward_label",
+          stroke: (r: ComparisonRow) => rewardColor(r.reward), strokeWidth: 2, headLength: 6,
+          strokeDasharray: inferred ? "3,2" : undefined,
+        })),
+        Plot.dot(mine, {
+          x: "aValue", y: "reward_label", r: 3.5, fill: "white",
+          stroke: (r: ComparisonRow) => rewardColor(r.reward),
+          href: (r: ComparisonRow) => `#number-${r.a!.id}`,
+          title: (r: ComparisonRow) => `${r.model}, ${r.reward_label}, May 2025 preprint: ${provenanceText(r.a!)}`,
+        }),
+        ...[false, true].map((inferred) => Plot.dot(mine.filter((r) => (r.b?.status === "inferred") === inferred), {
+          x: "bValue", y: "reward_label", r: 3.5,
+          fill: (r: ComparisonRow) => rewardColor(r.reward),
+          fillOpacity: inferred ? 0.45 : 1,
+          href: (r: ComparisonRow) => `#number-${r.b!.id}`,
+          title: (r: ComparisonRow) => `${r.model}, ${r.reward_label}, arXiv v1: ${provenanceText(r.b!)}`,
+        })),
+      ],
+      ariaLabel: `${model}: change in MATH-500 accuracy per reward, May 2025 preprint versus arXiv v1`,
+    });
+    accessiblePlot(plot);
+    return html`<div class="paper-small-chart"><p class="paper-small-title"><strong>${model}</strong></p>${plot}</div>`;
   });
-  accessiblePlot(plot);
   return html`<figure class="paper-figure" data-testid="comparison-chart" data-arrows=${String(data.length)}>
     <figcaption>Open dot: May 2025 preprint (Figure 1, after 150 steps). Filled dot: arXiv v1 (Figure 1, after 300 steps); pale and dashed where v1's reward assignment is inferred.</figcaption>
-    ${plot}
+    ${charts}
   </figure>`;
 }
 
