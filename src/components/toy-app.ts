@@ -277,6 +277,8 @@ export function toyApp({ workerUrl }: { workerUrl: string | null }): HTMLElement
     resetSim();
     // a stale run is cancelled at once; the new one starts after a short pause in slider movement
     runner.cancel();
+    root.dataset.state = "pending";
+    status.textContent = "Settings changed: starting a new run…";
     if (debounce) clearTimeout(debounce);
     debounce = setTimeout(startRun, 60);
   }
