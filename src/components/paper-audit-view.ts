@@ -58,7 +58,7 @@ export function findingArticle(f: Finding): HTMLElement {
       <dt>Kind</dt><dd>${f.severity === "change" ? "changed between versions" : f.severity === "note" ? "note (not reproducible; not proof of an error)" : "the paper disagrees with itself"}</dd>
       <dt>Here</dt><dd>${side(f.a)}</dd>
       <dt>There</dt><dd>${side(f.b)}</dd>
-      <dt>Gap</dt><dd data-testid="finding-gap"><strong>${fmt(f.gap)}</strong> ${f.unit} (print rounding explains at most ${fmt(f.tolerance)})</dd>
+      <dt>Gap</dt><dd data-testid="finding-gap"><strong>${fmt(f.gap)}</strong> ${f.unit === "%" || f.unit === "points" ? "percentage points" : f.unit} (print rounding explains at most ${fmt(f.tolerance)})</dd>
       <dt>Why</dt><dd>${f.explanation}</dd>
       <dt>Link</dt><dd><a href=${`#finding-${f.id}`}>#finding-${f.id}</a></dd>
     </dl>

@@ -14,7 +14,7 @@ test("/audit: all 84 findings, each with its #finding- anchor, gap and both plac
     const f = page.locator("#finding-abstract-vs-body-a-code-frequency");
     assert.match(await f.innerText(), /66\.7/);
     assert.match(await f.innerText(), /65\.0/);
-    assert.match(await f.getByTestId("finding-gap").innerText(), /^1\.7 %/);
+    assert.match(await f.getByTestId("finding-gap").innerText(), /^1\.7 percentage points/);
     assert.match(await f.innerText(), /Abstract/);
     assert.match(await f.innerText(), /Table 1 \(p\.7\)/);
     // the ten checks are summarised, with the comparisons that were not made

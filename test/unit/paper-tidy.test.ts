@@ -85,3 +85,14 @@ test("real data: Figure 1 v1 statuses as the source README describes", () => {
   assert.ok(n.filter((r) => r.version.startsWith("C") && r.place === "Figure 1").every((r) => r.source_kind === "secondary"));
   assert.equal(new Set(n.map((r) => r.id)).size, n.length);
 });
+
+test("the vendored sources are byte-identical to the copies recorded in PROVENANCE.md", async () => {
+  const {readFileSync} = await import("node:fs");
+  const {createHash} = await import("node:crypto");
+  const provenance = readFileSync("data/paper/PROVENANCE.md", "utf8");
+  const rows = [...provenance.matchAll(/\| `source\/([a-z_]+\.csv)` \| (\d+) \| `([0-9a-f]{64})` \|/g)];
+  assert.equal(rows.length, 4);
+  for (const [, file, , sha] of rows) {
+    assert.equal(createHash("sha256").update(readFileSync(`data/paper/source/${file}`)).digest("hex"), sha, file);
+  }
+});
