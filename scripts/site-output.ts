@@ -1,10 +1,14 @@
 // Pure post-processing rules for the built HTML, kept apart from the build script so they are unit-tested.
 
-/** Adds the document language and lets readers zoom (Framework 1.13.4 ships neither; both are WCAG failures). */
+/**
+ * Fixes three WCAG failures in the markup Framework 1.13.4 hard-codes: no document language, zoom disabled by
+ * maximum-scale=1, and the sidebar's close <label> placed directly inside an <ol> (only <li> may be there).
+ */
 export function patchHtml(html: string): string {
   return html
     .replace(/<html(?![^>]*\blang=)([^>]*)>/, '<html lang="en"$1>')
-    .replace(/(<meta name="viewport" content="[^"]*?),\s*maximum-scale=1([^"]*")/, "$1$2");
+    .replace(/(<meta name="viewport" content="[^"]*?),\s*maximum-scale=1([^"]*")/, "$1$2")
+    .replace(/<ol>(\s*)(<label id="observablehq-sidebar-close"[^>]*><\/label>)/, "$2$1<ol>");
 }
 
 /**

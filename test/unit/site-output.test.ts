@@ -7,6 +7,14 @@ test("patchHtml adds lang and allows zoom, leaving the rest untouched", () => {
   assert.equal(patchHtml(input), '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta name="viewport" content="width=device-width, initial-scale=1">');
 });
 
+test("patchHtml moves the sidebar's close label out of the list", () => {
+  const nav = '<nav id="observablehq-sidebar">\n  <ol>\n    <label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"></label>\n    <li class="observablehq-link"><a href="./">Home</a></li>\n  </ol>';
+  assert.equal(
+    patchHtml(nav),
+    '<nav id="observablehq-sidebar">\n  <label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"></label>\n    <ol>\n    <li class="observablehq-link"><a href="./">Home</a></li>\n  </ol>'
+  );
+});
+
 test("patchHtml keeps an existing lang", () => {
   assert.equal(patchHtml('<html lang="fr">'), '<html lang="fr">');
 });
