@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {createRequire} from "node:module";
 import {assertClean, openPage, useSite, type AxeViolation} from "./harness.js";
-import {resolveConfig, runEnsemble} from "../../src/lib/toy/index.js";
+import {PRESETS, resolveConfig, runEnsemble} from "../../src/lib/toy/index.js";
 import type {Page} from "playwright-core";
 
 const site = useSite();
@@ -69,6 +69,25 @@ test("/toy: a preset applies, updates the description and the URL, and its run c
     await waitDone(page);
     // one update per rollout: the clip never fires
     assert.match(await page.locator('[data-testid="toy-chart-clip"] figcaption').innerText(), /0\.000% of updates are masked by clip-low and 0\.000% by clip-high/);
+    assertClean(watched);
+  } finally {
+    await watched.close();
+  }
+});
+
+test("/toy: every preset runs to completion without errors and draws its charts", async () => {
+  const watched = await openPage(site(), "/toy?seeds=4");
+  const {page} = watched;
+  try {
+    await waitDone(page);
+    for (const p of PRESETS) {
+      await page.getByTestId("toy-preset").selectOption(p.id);
+      await waitDone(page);
+      assert.ok(await page.locator('[data-testid="toy-chart-drift"] svg').count() >= 1, p.id);
+      assert.match(await page.getByTestId("toy-summary").innerText(), /^4 of 4 seeds/, p.id);
+      assert.equal(await page.getByTestId("toy-config-error").isVisible(), false, p.id);
+    }
+    assert.equal(await page.locator('[data-testid="toy-runs-table"] tbody tr').count(), PRESETS.length + 1);
     assertClean(watched);
   } finally {
     await watched.close();
