@@ -130,8 +130,8 @@ export class ToySimulator {
   private readonly coef: Float64Array;
   private readonly cls: Uint8Array;
   private readonly advVals = new Float64Array(2);
-  private readonly sumC: Float64Array;
-  private readonly cntC: Int32Array;
+  private readonly mbSum: Float64Array;
+  private readonly mbCnt: Int32Array;
   private lastReward = 0;
   private lastClipLow = 0;
   private lastClipHigh = 0;
@@ -229,8 +229,8 @@ export class ToySimulator {
     this.nAll = new Int32Array(K);
     this.coef = new Float64Array(K);
     this.cls = new Uint8Array(N);
-    this.sumC = new Float64Array(3 * K);
-    this.cntC = new Int32Array(3 * K);
+    this.mbSum = new Float64Array(3 * K * cfg.miniBatches);
+    this.mbCnt = new Int32Array(3 * K * cfg.miniBatches);
   }
 
   /** Answer id: 0 correct, −1 unextractable, 1..W a wrong answer (Zipf(1) weights). */
@@ -355,8 +355,11 @@ export class ToySimulator {
     let nonZero = 0, clipLow = 0, clipHigh = 0, clipDual = 0, absLog = 0, updates = 0;
     const traces: MiniBatchTrace[] = [];
     for (let e = 0; e < E; e++) {
+      // shared-policy path: per-mini-batch sums of A by (action, sign) are gathered while ordering
+      let summed = false;
       if (cfg.shuffle === "samples") {
-        for (let i = N - 1; i >= 1; i--) {
+        if (!b) { this.shuffleAndSum(mbSize, nMb); summed = true; }
+        else for (let i = N - 1; i >= 1; i--) {
           const j = Math.floor(this.rShuffle.next() * (i + 1));
           const t = order[i]; order[i] = order[j]; order[j] = t;
         }
@@ -367,8 +370,9 @@ export class ToySimulator {
         }
         for (let j = 0; j < B; j++) for (let gi = 0; gi < G; gi++) order[j * G + gi] = groupOrder[j] * G + gi;
       }
+      if (!b && !summed) this.sumInOrder(mbSize, nMb);
       for (let m = 0; m < nMb; m++) {
-        const r = b ? this.miniBatchGeneric(m * mbSize, mbSize, trace) : this.miniBatchShared(m * mbSize, mbSize, trace);
+        const r = b ? this.miniBatchGeneric(m * mbSize, mbSize, trace) : this.miniBatchShared(m, mbSize, trace);
         nonZero += r.nonZero; clipLow += r.low; clipHigh += r.high; clipDual += r.dual; absLog += r.absLog; updates += mbSize;
         if (r.trace) { r.trace.epoch = e; r.trace.index = m; traces.push(r.trace); }
         this.optimizerStep();
@@ -436,24 +440,42 @@ export class ToySimulator {
     }
   }
 
-  /** Shared-policy mini-batch (no prompt offsets): accumulate Σ A per (action, sign). */
-  private miniBatchShared(start: number, size: number, wantTrace: boolean) {
-    const K = this.K, cfg = this.cfg, clip = cfg.clip;
-    // branch-free accumulation by class = action·3 + {0: A = 0, 1: A > 0, 2: A < 0}
-    const sumC = this.sumC, cntC = this.cntC;
-    sumC.fill(0); cntC.fill(0);
-    const order = this.order, cls = this.cls, A = this.adv;
-    for (let t = start; t < start + size; t++) {
-      const i = order[t];
-      const c = cls[i];
-      sumC[c] += A[i];
-      cntC[c]++;
+  /**
+   * Fisher–Yates over the samples (i from N−1 down to 1, as note §2.8) fused with the per-mini-batch sums:
+   * position i holds its final sample as soon as step i is done, so it is added to mini-batch ⌊i/size⌋ at once.
+   */
+  private shuffleAndSum(size: number, nMb: number): void {
+    const order = this.order, cls = this.cls, A = this.adv, sums = this.mbSum, cnts = this.mbCnt, rng = this.rShuffle;
+    const stride = 3 * this.K, limit = nMb * size;
+    sums.fill(0); cnts.fill(0);
+    for (let i = this.N - 1; i >= 1; i--) {
+      const j = Math.floor(rng.next() * (i + 1));
+      const t = order[j]; order[j] = order[i]; order[i] = t;
+      if (i < limit) { const o = ((i / size) | 0) * stride + cls[t]; sums[o] += A[t]; cnts[o]++; }
     }
+    const t0 = order[0];
+    const o0 = cls[t0];
+    sums[o0] += A[t0]; cnts[o0]++;
+  }
+
+  /** Per-mini-batch sums of A by (action, sign) for an order that is already fixed ('groups', 'none'). */
+  private sumInOrder(size: number, nMb: number): void {
+    const order = this.order, cls = this.cls, A = this.adv, sums = this.mbSum, cnts = this.mbCnt;
+    const stride = 3 * this.K;
+    sums.fill(0); cnts.fill(0);
+    for (let m = 0; m < nMb; m++)
+      for (let t = m * size; t < (m + 1) * size; t++) { const i = order[t]; const o = m * stride + cls[i]; sums[o] += A[i]; cnts[o]++; }
+  }
+
+  /** Shared-policy mini-batch m (no prompt offsets): uses the Σ A per (action, sign) gathered above. */
+  private miniBatchShared(mb: number, size: number, wantTrace: boolean) {
+    const K = this.K, cfg = this.cfg, clip = cfg.clip;
+    const sumC = this.mbSum, cntC = this.mbCnt, base = mb * 3 * K;
     const sPos = this.sPos, sNeg = this.sNeg, nPos = this.nPos, nNeg = this.nNeg, nAll = this.nAll;
     for (let k = 0; k < K; k++) {
-      sPos[k] = sumC[3 * k + 1]; sNeg[k] = sumC[3 * k + 2];
-      nPos[k] = cntC[3 * k + 1]; nNeg[k] = cntC[3 * k + 2];
-      nAll[k] = cntC[3 * k] + nPos[k] + nNeg[k];
+      sPos[k] = sumC[base + 3 * k + 1]; sNeg[k] = sumC[base + 3 * k + 2];
+      nPos[k] = cntC[base + 3 * k + 1]; nNeg[k] = cntC[base + 3 * k + 2];
+      nAll[k] = cntC[base + 3 * k] + nPos[k] + nNeg[k];
     }
     const lp = this.logpi;
     logSoftmaxInto(this.z, 0, null, 0, K, lp, 0);
