@@ -336,10 +336,10 @@ export class ToySimulator {
           case 4: r = ans === wrongLabel[x] ? 1 : 0; break;
           default: r = a === 0 ? 1 : 0; // python
         }
-        promptArr[i] = x;
         actionArr[i] = a;
         rewardArr[i] = r;
-        logpOldArr[i] = lp[a];
+        // prompts and per-sample old log-probs are only read on the per-prompt path (offsets on)
+        if (b) { promptArr[i] = x; logpOldArr[i] = lp[a]; }
         rewardSum += r;
       }
     }
