@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  advantageMoments, clipThresholds, defaultConfig, makeRng, metricNames, neutralEpsHigh, oracleExpectedDu, PRESETS,
+  advantageMoments, clipThresholds, defaultConfig, makeRng, RandomStream, metricNames, neutralEpsHigh, oracleExpectedDu, PRESETS,
   resolveConfig, runEnsemble, runSingle, stateFromSearch, stateToSearch, surrogateGradient, surrogateObjective,
   ToyConfigError, ToySimulator, type SurrogateBatch, type SurrogateOptions,
 } from "../../src/lib/toy/index.js";
@@ -16,6 +16,13 @@ test("T1 PRNG golden values: makeRng(1, 1)", () => {
   close(r(), 0.721990595572, 1e-12);
   close(r(), 0.685715607367, 1e-12);
   close(r(), 0.751470268006, 1e-12);
+});
+
+test("RandomStream (the simulator's generator) draws exactly what makeRng(seed, stream) draws", () => {
+  for (const [seed, stream] of [[1, 1], [0, 7], [4294967295, 3], [123456, 5]]) {
+    const f = makeRng(seed, stream), g = new RandomStream(seed, stream);
+    for (let i = 0; i < 1000; i++) assert.equal(g.next(), f(), `seed ${seed} stream ${stream} draw ${i}`);
+  }
 });
 
 test("T2 γ = 0 and γ = 1: logits bitwise unchanged after 50 steps (lr 4, E 3)", () => {
