@@ -26,6 +26,7 @@ const config: SiteConfig = {
     {name: "Code reasoning", path: "/code-reasoning"},
     {name: "Audit: the paper against itself", path: "/audit"},
     {name: "Query the numbers", path: "/query"},
+    {name: "Data dictionary and downloads", path: "/data-dictionary"},
     {name: "Clipping bias, step by step", path: "/toy"}
   ],
   // SITE_OUT lets several builds run side by side (tests, benchmarks) without overwriting ./dist.
