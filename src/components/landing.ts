@@ -124,3 +124,15 @@ export function numbersTable(rows: PaperNumberRow[], {what, caption, testid}: {w
     </tr>`)}</tbody>
   </table></div>`;
 }
+
+/** The toy chart's text alternative: p(code) with the clip on and off every `every` steps. */
+export function toyRunTable(series: LandingToyPoint[], {every}: {every: number}): HTMLElement {
+  const steps = [...new Set(series.map((p) => p.step))].filter((step, i, all) => step % every === 0 || i === all.length - 1);
+  const at = (step: number, clip: "on" | "off") => series.find((p) => p.step === step && p.clip === clip)!;
+  const cell = (p: LandingToyPoint) => `${p.mean.toFixed(3)} ± ${(2 * p.se).toFixed(3)}`;
+  return html`<div class="table-scroll"><table data-testid="toy-mini-table">
+    <caption>Toy model, p(code): ensemble mean ± 2 SE over paired seeds</caption>
+    <thead><tr><th scope="col">RL step</th><th scope="col">clip on</th><th scope="col">clip off</th></tr></thead>
+    <tbody>${steps.map((step) => html`<tr><th scope="row">${step}</th><td class="num">${cell(at(step, "on"))}</td><td class="num">${cell(at(step, "off"))}</td></tr>`)}</tbody>
+  </table></div>`;
+}

@@ -86,6 +86,12 @@ test("C2 shows the clipping ablation, both code-frequency baselines and the pair
     const off = Number((await watched.page.getByTestId("toy-clip-off").innerText()).split(" ")[0]);
     assert.ok(on > 0.65 && on > off, `clip on ${on} should end above the start (0.65) and above clip off ${off}`);
     assert.equal(await card.locator("svg [aria-label='line'] path").count(), 2);
+    // The chart's table alternative: steps 0, 25, …, 200, and its last row matches the caption's numbers.
+    const table = watched.page.getByTestId("toy-mini-table");
+    assert.equal(await table.locator("tbody tr").count(), 9);
+    const last = (await table.locator("tbody tr").last().locator("td").allTextContents()).map((c) => c.trim());
+    assert.equal(last[0], (await watched.page.getByTestId("toy-clip-on").innerText()).trim());
+    assert.equal(last[1], (await watched.page.getByTestId("toy-clip-off").innerText()).trim());
   } finally {
     await watched.close();
   }
