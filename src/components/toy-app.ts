@@ -2,7 +2,7 @@
 // set vs the same with the clip toggled, on the same seeds), streamed charts, a single-seed "inside a
 // rollout" view, the "why" panel, the runs table, exports, and the full state in the URL.
 import {
-  PRESETS, presetById, resolveConfig, runEnsembleStreaming, stateFromSearch, stateToSearch, ToyConfigError, ToySimulator,
+  checkEnsembleSize, PRESETS, presetById, resolveConfig, runEnsembleStreaming, stateFromSearch, stateToSearch, ToyConfigError, ToySimulator,
   validateConfig, type EnsembleResult, type StepTrace, type ToyConfig,
 } from "../lib/toy/index.js";
 import type { WorkerReply } from "../lib/toy/worker.js";
@@ -223,7 +223,7 @@ export function toyApp({ workerUrl }: { workerUrl: string | null }): HTMLElement
   }
 
   function startRun() {
-    const problems = validateConfig(cfg);
+    const problems = [...validateConfig(cfg), ...checkEnsembleSize(cfg, seeds)];
     if (problems.length) return;
     lastResultCfg = structuredClone(cfg);
     lastResult = null;
@@ -262,6 +262,7 @@ export function toyApp({ workerUrl }: { workerUrl: string | null }): HTMLElement
     history.replaceState(null, "", location.pathname + stateToSearch({ config: cfg, seeds, preset }) + location.hash);
     shareLink.href = location.href;
     const problems = validateConfig(cfg);
+    if (!problems.length) problems.push(...checkEnsembleSize(cfg, seeds));
     if (problems.length) {
       configError.hidden = false;
       configError.textContent = `These settings cannot run: ${problems.join("; ")}.`;
