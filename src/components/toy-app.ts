@@ -69,6 +69,7 @@ export function toyApp({ workerUrl }: { workerUrl: string | null }): HTMLElement
   let lastResult: EnsembleResult | null = null;
   let lastResultCfg: ToyConfig | null = null;
   let runStartedAt = 0;
+  let changedAt = 0;
   let firstChartPending = false;
   let runCount = 0;
 
@@ -177,7 +178,8 @@ export function toyApp({ workerUrl }: { workerUrl: string | null }): HTMLElement
       renderCharts(msg.result, c);
       if (firstChartPending) {
         firstChartPending = false;
-        root.dataset.firstChartMs = String(Math.round(performance.now() - runStartedAt));
+        // from the settings change (slider, preset, link), including the debounce
+        root.dataset.firstChartMs = String(Math.round(performance.now() - (changedAt || runStartedAt)));
       }
       progress.max = msg.total;
       progress.value = msg.completed;
@@ -259,6 +261,7 @@ export function toyApp({ workerUrl }: { workerUrl: string | null }): HTMLElement
 
   let debounce: ReturnType<typeof setTimeout> | null = null;
   function changed() {
+    changedAt = performance.now();
     history.replaceState(null, "", location.pathname + stateToSearch({ config: cfg, seeds, preset }) + location.hash);
     shareLink.href = location.href;
     const problems = validateConfig(cfg);
@@ -284,7 +287,7 @@ export function toyApp({ workerUrl }: { workerUrl: string | null }): HTMLElement
     debounce = setTimeout(startRun, 60);
   }
 
-  runBtn.addEventListener("click", () => startRun());
+  runBtn.addEventListener("click", () => { changedAt = 0; startRun(); });
   cancelBtn.addEventListener("click", () => runner.cancel());
   stepBtn.addEventListener("click", () => { if (sim) { trace = sim.advance(true); renderRollout(); } });
   step10Btn.addEventListener("click", () => { if (sim) { for (let i = 0; i < 9; i++) sim.advance(false); trace = sim.advance(true); renderRollout(); } });
