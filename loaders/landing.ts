@@ -6,7 +6,7 @@ import {assertValid} from "./paper-validate.js";
 import {tidyTables, type PaperNumber} from "./paper-tidy.js";
 import {auditPaper} from "./paper-audit.js";
 import {
-  clippingAblation, codeFrequencyInAbstracts, figure1Gains, otherModelGains, QWEN_MATH_7B, V1, v2AbstractHeadline,
+  clippingAblation, codeFrequencyInAbstracts, figure1Gains, figure1Steps, otherModelGains, QWEN_MATH_7B, V1, v2AbstractHeadline,
   type PaperMeta, type PaperNumberRow
 } from "../src/lib/landing.js";
 
@@ -42,7 +42,7 @@ export function landingData(dataDir = "data") {
     paper: readJson<PaperMeta & {versions: {key: string; label: string; date: string}[]; code: string}>(`${dataDir}/site/paper.json`),
     relatedWork: readJson<RelatedWork[]>(`${dataDir}/site/related-work.json`),
     changelog: readJson<{date: string; change: string}[]>(`${dataDir}/site/changelog.json`),
-    c1: {headline, figure1: figure1Gains(rows, V1, QWEN_MATH_7B)},
+    c1: {headline, figure1: figure1Gains(rows, V1, QWEN_MATH_7B), figure1Steps: figure1Steps(rows, V1)},
     c2: {codeFrequency: codeFrequencyInAbstracts(rows), clipping: clippingAblation(rows, V1)},
     otherModels: otherModelGains(rows, V1),
     audit: {findings: audit.findings.length, bySeverity: severities},

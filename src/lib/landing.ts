@@ -68,6 +68,13 @@ export function otherModelGains(rows: readonly PaperNumberRow[], version: string
   return rows.filter((r) => isMath500Delta(r) && r.version === version && r.place === "Figure 1" && r.model !== QWEN_MATH_7B && r.source_kind === "paper");
 }
 
+/** How many training steps a version's Figure 1 shows (printed in its caption). */
+export function figure1Steps(rows: readonly PaperNumberRow[], version: string): PaperNumberRow {
+  const row = rows.find((r) => r.file === "setup" && r.version === version && r.metric === "training steps (Figure 1)");
+  if (!row) throw new Error(`the Figure 1 training steps of ${version} are missing from the paper data`);
+  return row;
+}
+
 /** Versions in which two rows about the same quantity print different text (e.g. 66.7 vs 65). */
 export function disagreeingTexts(rows: readonly PaperNumberRow[]): boolean {
   return new Set(rows.map((r) => r.text)).size > 1;

@@ -6,7 +6,7 @@ import {readFileSync} from "node:fs";
 import {readSourceTables} from "../../loaders/paper-source.js";
 import {tidyTables} from "../../loaders/paper-tidy.js";
 import {
-  clippingAblation, codeFrequencyInAbstracts, disagreeingTexts, figure1Gains, gainRatio, otherModelGains, paperBibtex,
+  clippingAblation, codeFrequencyInAbstracts, disagreeingTexts, figure1Gains, figure1Steps, gainRatio, otherModelGains, paperBibtex,
   QWEN_MATH_7B, V1, v2AbstractHeadline, type PaperNumberRow
 } from "../../src/lib/landing.js";
 
@@ -27,6 +27,12 @@ test("C1: v1 Figure 1 gives six Qwen2.5-Math-7B gains, one per reward", () => {
     {ground_truth: "+29.1", majority_vote: "+27.1", one_shot_rl: "+26.0", format: "+13.8", incorrect: "+24.1", random: "+21.4"}
   );
   assert.ok(gains.every((r) => r.status === "printed"));
+});
+
+test("C1: the v1 Figure 1 caption says 300 steps, the preprint's 150", () => {
+  assert.equal(figure1Steps(rows, V1).text, "300");
+  assert.equal(figure1Steps(rows, "A_preprint_2025-05-27").text, "150");
+  assert.throws(() => figure1Steps(rows, "Z_unknown"), /missing/);
 });
 
 test("C2: code-reasoning frequency differs between the May preprint (66.7) and v1/v2 (65)", () => {
