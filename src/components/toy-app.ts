@@ -10,6 +10,8 @@ import { clipChart, fanChart, meanChart, rolloutChart, runLabels } from "./toy-c
 import { toyControls } from "./toy-controls.js";
 import { resultToCsv, runRow, runsPanel } from "./toy-runs.js";
 import { whyPanel } from "./toy-why.js";
+import { presetPaperNumbers } from "./toy-anchors.js";
+import type { ToyAnchor } from "../lib/toy/anchors.js";
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -61,7 +63,8 @@ class Runner {
   }
 }
 
-export function toyApp({ workerUrl }: { workerUrl: string | null }): HTMLElement {
+/** presetAnchors: per preset id, the paper numbers its settings come from (src/data/toy-anchors.json). */
+export function toyApp({ workerUrl, presetAnchors = {} }: { workerUrl: string | null; presetAnchors?: Record<string, ToyAnchor[]> }): HTMLElement {
   const parsed = stateFromSearch(location.search);
   let cfg: ToyConfig = parsed.state.config;
   let seeds = parsed.state.seeds;
@@ -90,6 +93,8 @@ export function toyApp({ workerUrl }: { workerUrl: string | null }): HTMLElement
     presetDesc.replaceChildren();
     if (p) {
       presetDesc.append(el("strong", {}, "Shows: "), document.createTextNode(p.shows + " "), el("strong", {}, "Mirrors: "), document.createTextNode(p.mirrors));
+      const numbers = presetAnchors[p.id];
+      if (numbers?.length) presetDesc.append(document.createTextNode(" "), presetPaperNumbers(numbers));
     } else presetDesc.textContent = "Custom settings (changed from a preset or from the link).";
   }
 

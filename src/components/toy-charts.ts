@@ -2,6 +2,7 @@
 // same with the clip toggled, paired on the same seeds) and returns a figure with a text alternative.
 import * as Plot from "@observablehq/plot";
 import type { EnsembleResult, EnsembleSummary, StepTrace } from "../lib/toy/index.js";
+import { CHEN_CLIP_RATE } from "../lib/toy/anchors.js";
 import { accessiblePlot } from "./plot-a11y.js";
 
 export const RUN_COLORS = { on: "#9E3D7A", off: "#5F5F5F", diff: "#1F5FA8" } as const;
@@ -177,7 +178,7 @@ export function clipChart(r: EnsembleResult, l: RunLabels, width: number): HTMLE
   }));
   const mean = (k: "clipFracLow" | "clipFracHigh") => (on ? on.stats[k].mean.slice(1).reduce((x, y) => x + y, 0) / Math.max(1, T) : 0);
   const summary = on
-    ? `Averaged over steps, ${(100 * mean("clipFracLow")).toFixed(3)}% of updates are masked by clip-low and ${(100 * mean("clipFracHigh")).toFixed(3)}% by clip-high (real runs report about 0.1% per token).`
+    ? `Averaged over steps, ${(100 * mean("clipFracLow")).toFixed(3)}% of updates are masked by clip-low and ${(100 * mean("clipFracHigh")).toFixed(3)}% by clip-high. For comparison, ${CHEN_CLIP_RATE.authors} (arXiv ${CHEN_CLIP_RATE.arxiv}, ${CHEN_CLIP_RATE.locator}) report ${CHEN_CLIP_RATE.claim} (their claim; the paper gives no rate).`
     : "No clip-on run.";
   const ts = tableSteps(T).filter((t) => t > 0);
   const body = on ? ts.map((t) => [t, (100 * on.stats.clipFracLow.mean[t]).toFixed(4) + "%", (100 * on.stats.clipFracHigh.mean[t]).toFixed(4) + "%"]) : [];
