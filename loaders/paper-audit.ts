@@ -38,11 +38,19 @@ export interface Finding {
   id: string;
   check: CheckKind;
   severity: Severity;
+  /** Says which paper version(s) the finding holds in. */
   title: string;
   model: string;
   reward: string;
+  /** Paper versions (keys) the finding concerns, oldest first. */
+  versions: string[];
+  version_labels: string[];
   a: FindingSide;
   b: FindingSide;
+  /** The identical comparison (same check, places and printed values) in later versions: their locators and number ids. */
+  same_in: {a: FindingSide; b: FindingSide}[];
+  /** Ids of the per-version findings merged into this one (kept as anchors so older links still land). */
+  aliases: string[];
   /** |a - b|, in `unit`. */
   gap: number;
   /** Largest gap print rounding can explain. */
@@ -50,6 +58,9 @@ export interface Finding {
   unit: string;
   explanation: string;
 }
+
+/** What a check records; the version fields are filled in when per-version findings are merged. */
+type Comparison = Omit<Finding, "gap" | "versions" | "version_labels" | "same_in" | "aliases">;
 
 export interface CheckSummary {
   check: CheckKind;
@@ -86,11 +97,11 @@ export function slug(...parts: string[]): string {
 
 const letter = (version: string) => versionInfo(version)?.letter ?? "X";
 
-function side(n: PaperNumber, label: string, opts: {value?: number; shown?: string} = {}): FindingSide {
+function side(n: PaperNumber, label: string, opts: {value?: number; shown?: string; place?: string} = {}): FindingSide {
   return {
     version: n.version,
     version_label: n.version_label,
-    place: n.place,
+    place: opts.place ?? n.place,
     locator: n.locator,
     label,
     shown: opts.shown ?? n.text,
@@ -106,11 +117,11 @@ function computedSide(version: string, place: string, locator: string, label: st
 
 /** Accumulates comparisons per check; a comparison beyond tolerance becomes a finding. */
 class Auditor {
-  findings: Finding[] = [];
+  findings: (Comparison & {gap: number})[] = [];
   compared = new Map<CheckKind, number>();
   notCompared = new Map<CheckKind, string[]>();
 
-  compare(f: Omit<Finding, "gap">): void {
+  compare(f: Comparison): void {
     this.compared.set(f.check, (this.compared.get(f.check) ?? 0) + 1);
     const gap = Math.abs(f.a.value - f.b.value);
     if (gap > f.tolerance + EPS) this.findings.push({...f, gap: round(gap), tolerance: round(f.tolerance)});
@@ -126,15 +137,53 @@ class Auditor {
       if (ids.has(f.id)) throw new Error(`paper audit: duplicate finding id ${f.id}`);
       ids.add(f.id);
     }
+    const findings = mergeAcrossVersions(this.findings);
     const checks = (Object.keys(CHECK_DESCRIPTIONS) as CheckKind[]).map((check) => ({
       check,
       description: CHECK_DESCRIPTIONS[check],
       compared: this.compared.get(check) ?? 0,
-      findings: this.findings.filter((f) => f.check === check).length,
+      findings: findings.filter((f) => f.check === check).length,
       not_compared: this.notCompared.get(check) ?? [],
     }));
-    return {findings: this.findings, checks};
+    return {findings, checks};
   }
+}
+
+const versionOrder = (v: string) => (PAPER_VERSIONS.indexOf(v) < 0 ? PAPER_VERSIONS.length : PAPER_VERSIONS.indexOf(v));
+
+/**
+ * Figure 7 and several tables are printed identically in the preprint and v1, so a within-version check finds the
+ * same disagreement in both. One finding per (check, places, labels, printed values) then lists every version it
+ * holds in; the later versions' locators and number ids stay in `same_in`. Cross-version findings span two
+ * versions by nature and are never merged. Every title ends with its version(s) unless it names them already.
+ */
+function mergeAcrossVersions(raw: (Comparison & {gap: number})[]): Finding[] {
+  const key = (f: Comparison) => [f.check, f.model, f.reward, f.a.place, f.a.label, f.a.shown, f.b.place, f.b.label, f.b.shown].join("\u241f");
+  const groups = new Map<string, (Comparison & {gap: number})[]>();
+  for (const f of raw) {
+    const k = f.check === "cross-version" ? `${f.id}` : key(f);
+    groups.set(k, [...(groups.get(k) ?? []), f]);
+  }
+  return [...groups.values()].map((group) => {
+    const sorted = [...group].sort((x, y) => versionOrder(x.a.version) - versionOrder(y.a.version));
+    const first = sorted[0];
+    const versions = [...new Set(sorted.flatMap((f) => [f.b.version, f.a.version]))].sort((x, y) => versionOrder(x) - versionOrder(y));
+    const labels = versions.map(versionLabel);
+    const letters = versions.map((v) => letter(v).toLowerCase()).join("");
+    // per-version ids read "<check>-<letter>-…": the merged one reads "<check>-<letters>-…"
+    const prefix = `${first.check}-${letter(first.a.version).toLowerCase()}-`;
+    const id = sorted.length > 1 && first.id.startsWith(prefix) ? `${first.check}-${letters}-${first.id.slice(prefix.length)}` : first.id;
+    const named = labels.every((l) => first.title.includes(l));
+    return {
+      ...first,
+      id,
+      title: named ? first.title : `${first.title} (${labels.join(" and ")})`,
+      versions,
+      version_labels: labels,
+      same_in: sorted.slice(1).map((f) => ({a: f.a, b: f.b})),
+      aliases: sorted.length > 1 ? sorted.map((f) => f.id) : [],
+    };
+  });
 }
 
 const PAPER_VERSIONS = ["A_preprint_2025-05-27", "B_arXiv_v1_2025-06-12", "C_arXiv_v2_2026-02-25_ICML2026"];
@@ -201,7 +250,7 @@ function checkArithmetic(au: Auditor, numbers: PaperNumber[]): void {
       check: "arithmetic", severity: "contradiction",
       title: `${b.place}${subset ? ` ${SUBSET_LABEL[subset as Subset]}` : ""}, ${b.model}${b.reward ? `, ${b.reward}` : ""}: before + change ≠ after`,
       model: b.model, reward: b.reward,
-      a: computedSide(b.version, b.place, b.locator, "before + printed change", `${b.text} ${d.text.startsWith("-") ? "−" : "+"} ${d.text.replace(/^[+-]/, "")}`, (b.value as number) + (d.value as number), [b.id, d.id]),
+      a: computedSide(b.version, b.place, b.locator, "before + printed change", `${b.text} ${/^[-−]/.test(d.text) ? "−" : "+"} ${d.text.replace(/^[+\-−]/, "")}`, (b.value as number) + (d.value as number), [b.id, d.id]),
       b: side(a, "after, as printed"),
       tolerance: halfUnit(b.decimals) + halfUnit(a.decimals) + halfUnit(d.decimals),
       unit: "points",
@@ -294,25 +343,43 @@ function checkSameQuantity(au: Auditor, numbers: PaperNumber[]): void {
       {model: "Qwen2.5-Math-7B", metric: "code reasoning frequency (Sec.4.1/4.2)", parts: ["Code Frequency"], label: "Sec. 4.1/4.2"},
       {model: "Qwen2.5-Math-7B", metric: 'App.B.1.3 "Why only Qwen-Math" code share', parts: ["Code Frequency"], label: "App. B.1.3"},
       {model: "OLMo2-7B-SFT", metric: "App.B.1.3 code share; acc code vs NL", parts: ["Code Frequency", "Acc. w/ Code", "Acc. w/ Lang"], label: "App. B.1.3"},
+      // v2: only a secondary summary, which quotes Sec. 1 and notes what Table 1 prints ("60.9 vs 28.0 (Tab.1 prints 35.0)")
+      {model: "Qwen2.5-Math-7B", metric: "accuracy with code vs without code", parts: ["Acc. w/ Code", "Acc. w/ Lang"], label: "Sec. 1 (secondary source)"},
     ];
     for (const qd of quotes) {
       const quote = numbers.find((n) => n.version === version && n.file === "code_reasoning" && n.model === qd.model && n.metric === qd.metric && n.quantity === "value");
       if (!quote) continue;
       const decs = printedDecimals(quote.text);
+      // "(Tab.1 prints 35.0)" after the last number: the source's own note of the Table 1 value that number disagrees with
+      const noted = /\(Tab(?:le|\.)?\s*1 prints ([+\-−]?\d+(?:\.\d+)?)\)/i.exec(quote.text)?.[1];
       qd.parts.forEach((part, i) => {
         const t1 = table1(numbers, version, qd.model, part);
         const v = quote.values[i];
-        if (!t1 || v === undefined) return;
-        au.compare({
-          id: slug("same-quantity", letter(version), qd.model, part, qd.label),
-          check: "same-quantity", severity: "contradiction",
-          title: `${qd.model} before RLVR, ${part}: ${qd.label} vs Table 1`,
-          model: qd.model, reward: "",
-          a: side(quote, `${qd.label} (number ${i + 1} of "${quote.text}")`, {value: v, shown: String(quote.text.match(/\d+(?:\.\d+)?/g)?.[i] ?? v)}),
-          b: side(t1, `Table 1, ${part}`),
-          tolerance: halfUnit(decs[i] ?? 0) + halfUnit(t1.decimals), unit: "%",
-          explanation: "The text quotes a Table 1 quantity with a different value.",
-        });
+        if (v === undefined) return;
+        const a = side(quote, `${qd.label} (number ${i + 1} of "${quote.text}")`, {value: v, shown: String(quote.text.match(/\d+(?:\.\d+)?/g)?.[i] ?? v)});
+        if (t1) {
+          au.compare({
+            id: slug("same-quantity", letter(version), qd.model, part, qd.label),
+            check: "same-quantity", severity: "contradiction",
+            title: `${qd.model} before RLVR, ${part}: ${qd.label} vs Table 1`,
+            model: qd.model, reward: "",
+            a, b: side(t1, `Table 1, ${part}`),
+            tolerance: halfUnit(decs[i] ?? 0) + halfUnit(t1.decimals), unit: "%",
+            explanation: "The text quotes a Table 1 quantity with a different value.",
+          });
+        } else if (noted !== undefined && i === quote.values.length - 1) {
+          au.compare({
+            id: slug("same-quantity", letter(version), qd.model, part, qd.label, "noted-table-1"),
+            check: "same-quantity", severity: "contradiction",
+            title: `${qd.model} before RLVR, ${part}: ${qd.label} vs Table 1 as that source reports it`,
+            model: qd.model, reward: "",
+            a: {...a, place: "Sec.1"}, b: side(quote, `Table 1, ${part}, as noted by the same ${quote.source_kind === "secondary" ? "secondary " : ""}source`, {value: Number(noted.replaceAll("−", "-")), shown: noted}),
+            tolerance: halfUnit(decs[i] ?? 0) + halfUnit(printedDecimals(noted)[0] ?? 0), unit: "%",
+            explanation: quote.source_kind === "secondary"
+              ? "A third-party summary of this version (not the paper itself) quotes Sec. 1 and notes that Table 1 prints a different value: the same disagreement as in the earlier versions, as far as that summary shows."
+              : "The text quotes a Table 1 quantity with a different value.",
+          });
+        }
       });
     }
   }
@@ -358,7 +425,12 @@ function checkCrossVersion(au: Auditor, numbers: PaperNumber[]): void {
     if (n.version.startsWith("repo") || n.kind === "text" || n.status === "unresolved") continue;
     groups.set(keyOf(n), [...(groups.get(keyOf(n)) ?? []), n]);
   }
-  let horizonSkipped = 0;
+  let horizonSkipped = 0, followsFromBefore = 0;
+  const sibling = (n: PaperNumber, q: string) => numbers.find((x) => x.file === n.file && x.row === n.row && x.quantity === q);
+  const changed = (p?: PaperNumber, c?: PaperNumber) =>
+    !!p && !!c && p.value !== null && c.value !== null && Math.abs((p.value as number) - (c.value as number)) > halfUnit(p.decimals) + halfUnit(c.decimals) + EPS;
+  const unchanged = (p?: PaperNumber, c?: PaperNumber) =>
+    !!p && !!c && p.value !== null && c.value !== null && !changed(p, c);
   for (const g of groups.values()) {
     const byVersion = PAPER_VERSIONS.map((v) => g.find((n) => n.version === v)).filter((n): n is PaperNumber => !!n);
     for (let i = 1; i < byVersion.length; i++) {
@@ -366,6 +438,8 @@ function checkCrossVersion(au: Auditor, numbers: PaperNumber[]): void {
       // Figure 1 / Sec. 2.3 gains moved from 150 to 300 training steps between the preprint and v1
       if (prev.version.startsWith("A") && cur.file === "main_results" && HORIZON_PLACES.has(cur.place) && cur.quantity !== "before") { horizonSkipped++; continue; }
       if (prev.values.length !== cur.values.length) continue;
+      // a printed difference that moved only because "before" moved (and "after" did not) is one change, reported as "before"
+      if (cur.quantity === "delta" && changed(sibling(prev, "before"), sibling(cur, "before")) && unchanged(sibling(prev, "after"), sibling(cur, "after"))) { followsFromBefore++; continue; }
       const dp = printedDecimals(prev.text), dc = printedDecimals(cur.text);
       cur.values.forEach((v, j) => {
         const multi = cur.values.length > 1;
@@ -373,16 +447,18 @@ function checkCrossVersion(au: Auditor, numbers: PaperNumber[]): void {
           id: slug("cross-version", letter(prev.version), letter(cur.version), cur.place, cur.model, cur.reward,
             slug(cur.metric.replace(/^(Table|Fig\.?|Figure)\s?\d+\s*/, "")).slice(0, 32), cur.quantity, multi ? `p${j + 1}` : ""),
           check: "cross-version", severity: "change",
-          title: `${cur.place}, ${cur.model}: ${cur.metric}${cur.quantity !== "value" ? ` (${cur.quantity})` : ""}${multi ? `, number ${j + 1}` : ""} changed between ${versionLabel(prev.version)} and ${versionLabel(cur.version)}`,
+          title: `${cur.place}${cur.model ? `, ${cur.model}` : ""}: ${cur.metric}${cur.quantity !== "value" ? ` (${cur.quantity})` : ""}${multi ? `, number ${j + 1}` : ""} changed between ${versionLabel(prev.version)} and ${versionLabel(cur.version)}`,
           model: cur.model, reward: cur.reward,
           a: side(cur, versionLabel(cur.version), {value: v, shown: multi ? String(v) : cur.text}),
           b: side(prev, versionLabel(prev.version), {value: prev.values[j], shown: multi ? String(prev.values[j]) : prev.text}),
-          tolerance: halfUnit(dp[j] ?? 0) + halfUnit(dc[j] ?? 0), unit: cur.unit,
+          // setup rows carry no unit column; a step count is in steps
+          tolerance: halfUnit(dp[j] ?? 0) + halfUnit(dc[j] ?? 0), unit: cur.unit || (cur.file === "setup" && /\bsteps\b/i.test(cur.metric) ? "steps" : ""),
           explanation: "The same quantity, at the same place of the paper, is printed with a different value in a later version.",
         });
       });
     }
   }
+  if (followsFromBefore) au.skip("cross-version", `${followsFromBefore} printed differences (after − before) that changed only because "before" changed while "after" did not: each is reported once, as the change of "before"`);
   if (horizonSkipped) au.skip("cross-version", `${horizonSkipped} Figure 1 / Sec. 2.3 gains: the preprint trains 150 steps, v1 300 steps, so they are different quantities (see /rewards for the comparison)`);
 }
 
@@ -491,7 +567,8 @@ function checkTable1Weighted(au: Auditor, numbers: PaperNumber[]): void {
         model, reward: "",
         a: computedSide(version, "Table 1", f.locator, "Table 1: freq × acc w/ code + (1 − freq) × acc w/ lang", `${f.text}% × ${ac.text} + ${round(100 - fv, 1)}% × ${al.text}`, w, [f.id, ac.id, al.id]),
         b: side(ref, fig ? "Figure 1 baseline" : "Table 3, Original"),
-        tolerance: 0.05 + halfUnit(ref.decimals) + (Math.abs(acv - alv) * halfUnit(f.decimals)) / 100, unit: "%",
+        // rounding of each accuracy, weighted by its share, plus rounding of the share itself and of the reference
+        tolerance: halfUnit(ac.decimals) * (fv / 100) + halfUnit(al.decimals) * (1 - fv / 100) + halfUnit(ref.decimals) + (Math.abs(acv - alv) * halfUnit(f.decimals)) / 100, unit: "%",
         explanation: "Overall accuracy must be the code-share-weighted mean of the accuracies with and without code.",
       });
     }
@@ -610,6 +687,8 @@ export function flatFinding(f: Finding): Record<string, string | number> {
   });
   return {
     id: f.id, check: f.check, severity: f.severity, title: f.title, model: f.model, reward: f.reward,
+    versions: f.version_labels.join("|"),
     ...s(f.a, "a"), ...s(f.b, "b"), gap: f.gap, tolerance: f.tolerance, unit: f.unit, explanation: f.explanation,
+    same_in_locators: f.same_in.map((x) => `${x.a.version_label}: ${x.a.locator}`).join("|"),
   };
 }

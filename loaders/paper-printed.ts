@@ -16,7 +16,7 @@ export interface Printed {
   value: number | null;
   /** Every number read, in order (for lists, ranges and bounds too). */
   values: number[];
-  /** Digits after the decimal point of the single number (print precision), null when not single. */
+  /** Decimal places of the single number's last printed digit (print precision; "5e-7" → 7), null when not single. */
   decimals: number | null;
 }
 
@@ -34,7 +34,14 @@ export function isNumericText(text: string): boolean {
 }
 
 function toNumber(s: string): number {
-  return Number(s.replace("−", "-"));
+  return Number(s.replaceAll("−", "-"));
+}
+
+/** Decimal places of the last printed digit: "21.40" → 2, "5e-7" → 7, "1.5e3" → -2 (print precision). */
+function decimalsOf(num: string): number {
+  const m = /^[+\-−]?\d+(?:\.(\d+))?(?:e([+\-−]?\d+))?$/i.exec(num);
+  if (!m) return 0;
+  return (m[1]?.length ?? 0) - (m[2] ? toNumber(m[2]) : 0);
 }
 
 /** Read the numbers of a printed text. Never throws; prose gives kind "text". */
@@ -57,8 +64,7 @@ export function parsePrinted(text: string): Printed {
   }
   if (atoms.length === 1) {
     const {qual, num} = atoms[0];
-    const dot = num.indexOf(".");
-    const decimals = dot < 0 ? 0 : num.length - dot - 1;
+    const decimals = decimalsOf(num);
     const approx = qual === "~" || qual === "≈" || /or\s+higher/i.test(t);
     if (/^(>|<|>=|<=|over)/i.test(qual)) return {kind: "bound", value: null, values, decimals};
     return {kind: approx ? "approx" : "number", value: values[0], values, decimals};
@@ -72,8 +78,9 @@ export function halfUnit(decimals: number | null): number {
   return 0.5 * 10 ** -(decimals ?? 0);
 }
 
-/** Digits after the decimal point of each number in a printed text, in order (annotation excluded). */
+/** Print precision (decimal places of the last printed digit) of each number in a printed text, in order
+ * (annotation excluded). An exponent belongs to its number: "5e-7" is one number with precision 7. */
 export function printedDecimals(text: string): number[] {
   const body = text.trim().replace(/\s*\([^)]*\)\s*$/, "");
-  return [...body.matchAll(/\d+(?:\.(\d+))?/g)].map((m) => (m[1] ? m[1].length : 0));
+  return [...body.matchAll(/\d+(?:\.\d+)?(?:e[+\-−]?\d+)?/gi)].map((m) => decimalsOf(m[0]));
 }

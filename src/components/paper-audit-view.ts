@@ -16,8 +16,11 @@ interface Finding {
   check: string;
   severity: string;
   title: string;
+  version_labels: string[];
   a: Side;
   b: Side;
+  same_in: {a: Side; b: Side}[];
+  aliases: string[];
   gap: number;
   tolerance: number;
   unit: string;
@@ -53,11 +56,14 @@ function side(s: Side): HTMLElement {
 
 export function findingArticle(f: Finding): HTMLElement {
   return html`<article class="finding" id=${`finding-${f.id}`} data-testid="finding" data-check=${f.check} data-severity=${f.severity}>
+    ${f.aliases.filter((x) => x !== f.id).map((x) => html`<span id=${`finding-${x}`} class="finding-alias"></span>`)}
     <h3>${f.title}</h3>
     <dl>
+      <dt>Version</dt><dd data-testid="finding-versions">${f.version_labels.join(", ")}${f.same_in.length ? " (printed identically in each; one finding)" : ""}</dd>
       <dt>Kind</dt><dd>${f.severity === "change" ? "changed between versions" : f.severity === "note" ? "note (not reproducible; not proof of an error)" : "the paper disagrees with itself"}</dd>
       <dt>Here</dt><dd>${side(f.a)}</dd>
       <dt>There</dt><dd>${side(f.b)}</dd>
+      ${f.same_in.length ? html`<dt>Same in</dt><dd data-testid="finding-same-in">${f.same_in.map((x) => html`<span class="paper-version-tag">${x.a.version_label}</span> ${x.a.locator}${x.b.locator !== x.a.locator ? html`; ${x.b.locator}` : ""}<br>`)}</dd>` : ""}
       <dt>Gap</dt><dd data-testid="finding-gap"><strong>${fmt(f.gap)}</strong> ${f.unit === "%" || f.unit === "points" ? "percentage points" : f.unit} (print rounding explains at most ${fmt(f.tolerance)})</dd>
       <dt>Why</dt><dd>${f.explanation}</dd>
       <dt>Link</dt><dd><a href=${`#finding-${f.id}`}>#finding-${f.id}</a></dd>

@@ -29,10 +29,12 @@ export interface FindingRef {
 }
 
 /** Number id -> the audit findings that read it (built from the audit JSON). */
-export function findingsByNumber(audit: {findings: {id: string; title: string; severity: string; a: {ids: string[]}; b: {ids: string[]}}[]}): Map<string, FindingRef[]> {
+// a finding merged across versions reads the numbers of every version it holds in (same_in)
+export function findingsByNumber(audit: {findings: {id: string; title: string; severity: string; a: {ids: string[]}; b: {ids: string[]}; same_in?: {a: {ids: string[]}; b: {ids: string[]}}[]}[]}): Map<string, FindingRef[]> {
   const m = new Map<string, FindingRef[]>();
   for (const f of audit.findings) {
-    for (const id of new Set([...f.a.ids, ...f.b.ids])) m.set(id, [...(m.get(id) ?? []), {id: f.id, title: f.title, severity: f.severity}]);
+    const ids = [f, ...(f.same_in ?? [])].flatMap((x) => [...x.a.ids, ...x.b.ids]);
+    for (const id of new Set(ids)) m.set(id, [...(m.get(id) ?? []), {id: f.id, title: f.title, severity: f.severity}]);
   }
   return m;
 }

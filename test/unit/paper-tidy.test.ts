@@ -2,7 +2,7 @@
 // data/paper/source/*.csv (the verbatim copies), not produced by the code under test.
 import {test} from "node:test";
 import assert from "node:assert/strict";
-import {halfUnit, isNumericText, parsePrinted} from "../../loaders/paper-printed.js";
+import {halfUnit, isNumericText, parsePrinted, printedDecimals} from "../../loaders/paper-printed.js";
 import {parseSourceCsv, readSourceTables} from "../../loaders/paper-source.js";
 import {flatRow, placeOf, tidyTable, tidyTables} from "../../loaders/paper-tidy.js";
 
@@ -22,6 +22,18 @@ test("printed numbers keep sign and precision apart from their value", () => {
   assert.equal(isNumericText("12.x"), false);
   assert.equal(halfUnit(1), 0.05);
   assert.equal(halfUnit(0), 0.5);
+});
+
+test("a Unicode minus and an exponent are read as printed", () => {
+  // "−" (U+2212) anywhere in a number, not only its first occurrence
+  assert.deepEqual(parsePrinted("−6.4"), {kind: "number", value: -6.4, values: [-6.4], decimals: 1});
+  assert.deepEqual(parsePrinted("−1.5e−3").values, [-0.0015]);
+  // setup.csv: learning rate "5e-7 (constant)": one number whose last printed digit is in the 7th decimal place
+  assert.deepEqual(parsePrinted("5e-7 (constant)"), {kind: "number", value: 5e-7, values: [5e-7], decimals: 7});
+  assert.deepEqual(printedDecimals("5e-7 (constant)"), [7]);
+  assert.deepEqual(printedDecimals("1.5e3"), [-2]); // 1500 printed to the hundreds
+  assert.deepEqual(printedDecimals("60.9 vs 28.0 (Tab.1 prints 35.0)"), [1, 1]);
+  assert.deepEqual(printedDecimals("98 ; 21 vs 40"), [0, 0, 0]);
 });
 
 test("places are normalised from locators", () => {
