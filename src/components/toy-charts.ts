@@ -178,7 +178,7 @@ export function clipChart(r: EnsembleResult, l: RunLabels, width: number): HTMLE
   }));
   const mean = (k: "clipFracLow" | "clipFracHigh") => (on ? on.stats[k].mean.slice(1).reduce((x, y) => x + y, 0) / Math.max(1, T) : 0);
   const summary = on
-    ? `Averaged over steps, ${(100 * mean("clipFracLow")).toFixed(3)}% of updates are masked by clip-low and ${(100 * mean("clipFracHigh")).toFixed(3)}% by clip-high. For comparison, ${CHEN_CLIP_RATE.authors} (arXiv ${CHEN_CLIP_RATE.arxiv}, ${CHEN_CLIP_RATE.locator}) report ${CHEN_CLIP_RATE.claim} (their claim; the paper gives no rate).`
+    ? `Averaged over steps, ${(100 * mean("clipFracLow")).toFixed(3)}% of updates are masked by clip-low and ${(100 * mean("clipFracHigh")).toFixed(3)}% by clip-high. For comparison, ${CHEN_CLIP_RATE.authors} (arXiv ${CHEN_CLIP_RATE.arxiv}, ${CHEN_CLIP_RATE.locator}) report ${CHEN_CLIP_RATE.claim} (their claim, not the paper's).`
     : "No clip-on run.";
   const ts = tableSteps(T).filter((t) => t > 0);
   const body = on ? ts.map((t) => [t, (100 * on.stats.clipFracLow.mean[t]).toFixed(4) + "%", (100 * on.stats.clipFracHigh.mean[t]).toFixed(4) + "%"]) : [];

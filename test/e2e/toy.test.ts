@@ -72,6 +72,7 @@ test("/toy: every paper number is linked to its arXiv version and labelled; Chen
       assert.match(href ?? "", /^https:\/\/arxiv\.org\/abs\/2506\.10947v[12]$/);
     }
     assert.match(await main.innerText(), /0\.65 × 0\.609 \+ 0\.35 × 0\.280 = 0\.494/);
+    assert.match(await main.innerText(), /64 × 16 \/ 128 = 8\s+optimizer steps per rollout batch/);
     const claim = main.locator('[data-testid="toy-attributed-claim"]');
     assert.match(await claim.innerText(), /^Chen et al\. \(arXiv 2512\.16912, Remark 3\.5\) report .*0\.1%/);
     assert.equal(await claim.locator("a").getAttribute("href"), "https://arxiv.org/abs/2512.16912");

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { readSourceTables } from "../../loaders/paper-source.js";
 import { tidyTables } from "../../loaders/paper-tidy.js";
 import { CHEN_CLIP_RATE, mixedAccuracy, printedPart, toyAnchors, type ToyAnchor, type ToyAnchorRow } from "../../src/lib/toy/anchors.js";
-import { PRESETS } from "../../src/lib/toy/index.js";
+import { defaultConfig, PRESETS } from "../../src/lib/toy/index.js";
 
 const V1 = "B_arXiv_v1_2025-06-12";
 const V2 = "C_arXiv_v2_2026-02-25_ICML2026";
@@ -82,4 +82,13 @@ test("no paper number is typed into the toy page's prose or the presets' descrip
   // another paper's claim appears only through its attribution
   assert.doesNotMatch(page, /0\.1\s*%/);
   assert.equal(CHEN_CLIP_RATE.arxiv, "2512.16912");
+});
+
+test("the toy's default batch shape is the paper's v1 App. A.3 setup: 64 prompts × 16 rollouts in mini-batches of 128 = 8 updates", () => {
+  const d = defaultConfig();
+  const p = anchors.page;
+  assert.equal(d.promptsPerStep, Number(p.rolloutPrompts.text));
+  assert.equal(d.G, Number(p.groupSize.text));
+  assert.equal(d.miniBatches, 8); // 64 · 16 / 128, by hand
+  assert.equal(d.promptsPerStep * d.G / Number(p.miniBatchRollouts.text), d.miniBatches);
 });
