@@ -87,6 +87,11 @@ export async function openDuckDB(tables: CsvTable[], onStage: (stage: LoadStage)
     await db.registerFileText(file, t.csv);
     await conn.query(createTableSql(t, file));
   }
+  // Once the tables are in, DuckDB may touch nothing outside this page: no extension downloads (they come
+  // from another host) and no reads of URLs or files, whatever SQL a reader types.
+  await conn.query("SET autoinstall_known_extensions = false");
+  await conn.query("SET autoload_known_extensions = false");
+  await conn.query("SET enable_external_access = false");
   onStage("ready");
 
   return {

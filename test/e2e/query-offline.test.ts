@@ -1,0 +1,40 @@
+// SQL typed by a reader must not make the site reach another host: DuckDB refuses URL reads and extension
+// downloads with an inline error, the harness sees no off-site request, and the page keeps working.
+import {test} from "node:test";
+import assert from "node:assert/strict";
+import {assertClean, openPage, useSite} from "./harness.js";
+
+const site = useSite();
+
+test("a query that reads a URL or needs an extension fails inline without any off-site request", async () => {
+  const watched = await openPage(site(), "/query");
+  try {
+    const {page} = watched;
+    const sql = page.getByTestId("query-sql");
+    const run = page.getByTestId("query-run");
+    const error = page.getByTestId("query-error");
+    // Each refusal names what was refused, so a stale error from the previous query cannot pass for it.
+    const refusals: [string, string][] = [
+      ["SELECT * FROM read_csv('https://example.org/data.csv')", 'Cannot access file "https://example.org/data.csv"'],
+      ["LOAD httpfs", "Loading external extensions is disabled"],
+      ["SELECT * FROM 'https://example.org/x.parquet'", "x.parquet"]
+    ];
+    for (const [query, refusal] of refusals) {
+      await sql.fill(query);
+      await run.click();
+      await page.waitForFunction(
+        (text) => document.querySelector("[data-testid=query-error]")?.textContent?.includes(text) ?? false,
+        refusal,
+        {timeout: 60_000}
+      );
+      assert.match(await error.innerText(), /Permission Error/);
+    }
+    await sql.fill("SELECT 1 + 1 AS two");
+    await run.click();
+    await error.waitFor({state: "hidden", timeout: 30_000});
+    assert.deepEqual(await page.getByTestId("query-row").first().locator("td").allTextContents(), ["2"]);
+    assertClean(watched);
+  } finally {
+    await watched.close();
+  }
+});
