@@ -63,7 +63,7 @@ export function findingArticle(f: Finding): HTMLElement {
       <dt>Kind</dt><dd>${f.severity === "change" ? "changed between versions" : f.severity === "note" ? "note (not reproducible; not proof of an error)" : "the paper disagrees with itself"}</dd>
       <dt>Here</dt><dd>${side(f.a)}</dd>
       <dt>There</dt><dd>${side(f.b)}</dd>
-      ${f.same_in.length ? html`<dt>Same in</dt><dd data-testid="finding-same-in">${f.same_in.map((x) => html`<span class="paper-version-tag">${x.a.version_label}</span> ${x.a.locator}${x.b.locator !== x.a.locator ? html`; ${x.b.locator}` : ""}<br>`)}</dd>` : ""}
+      ${f.same_in.length ? html`<dt>Same in</dt>` : ""}${f.same_in.length ? html`<dd data-testid="finding-same-in">${f.same_in.map((x) => html`<span><span class="paper-version-tag">${x.a.version_label}</span> ${x.a.locator}${x.b.locator !== x.a.locator ? `; ${x.b.locator}` : ""}<br></span>`)}</dd>` : ""}
       <dt>Gap</dt><dd data-testid="finding-gap"><strong>${fmt(f.gap)}</strong> ${f.unit === "%" || f.unit === "points" ? "percentage points" : f.unit} (print rounding explains at most ${fmt(f.tolerance)})</dd>
       <dt>Why</dt><dd>${f.explanation}</dd>
       <dt>Link</dt><dd><a href=${`#finding-${f.id}`}>#finding-${f.id}</a></dd>
