@@ -41,12 +41,18 @@ WHERE s.reward_group = 'spurious'
 ORDER BY version, s.model, s.reward`,
   },
   {
-    label: "What changed between the May preprint and arXiv v1 (Figure 1 gains; 150 vs 300 steps)",
-    sql: `SELECT a.model, a.reward, a.text AS preprint_150_steps, b.text AS v1_300_steps,
+    // the training lengths are read from the setup rows, not typed here
+    label: "What changed between the May preprint and arXiv v1 (Figure 1 gains, with each version's training steps)",
+    sql: `WITH steps AS (
+  SELECT version, text AS steps FROM numbers WHERE file = 'setup' AND metric = 'training steps (Figure 1)'
+)
+SELECT a.model, a.reward, a.text AS preprint_gain, sa.steps AS preprint_steps, b.text AS v1_gain, sb.steps AS v1_steps,
        round(b.value - a.value, 1) AS difference_points, b.status AS v1_status
 FROM numbers a
 JOIN numbers b ON b.model = a.model AND b.reward = a.reward AND b.place = 'Figure 1' AND b.quantity = 'delta'
   AND b.version = '${V1}'
+LEFT JOIN steps sa ON sa.version = a.version
+LEFT JOIN steps sb ON sb.version = b.version
 WHERE a.version = 'A_preprint_2025-05-27' AND a.place = 'Figure 1' AND a.quantity = 'delta'
 ORDER BY a.model, difference_points`,
   },

@@ -139,8 +139,16 @@ export interface ComparisonRow {
   bValue: number | null;
 }
 
-/** Arrows from the preprint's change (150 steps) to v1's (300 steps): one small chart per model. */
-export function comparisonChart(rows: ComparisonRow[], {width}: {width: number}): HTMLElement {
+/** Figure 1's training length per version, as printed in the setup rows ("150"); absent when not read. */
+export interface TrainingSteps {
+  preprint?: string;
+  v1?: string;
+}
+
+const after = (steps?: string) => (steps ? `after ${steps} steps` : "training length not read");
+
+/** Arrows from the preprint's change to v1's (each after its own training length): one small chart per model. */
+export function comparisonChart(rows: ComparisonRow[], {width, steps = {}}: {width: number; steps?: TrainingSteps}): HTMLElement {
   const data = rows.filter((r) => r.aValue != null && r.bValue != null);
   const models = [...new Set(data.map((r) => r.model))];
   const values = data.flatMap((r) => [r.aValue!, r.bValue!]);
@@ -181,12 +189,12 @@ export function comparisonChart(rows: ComparisonRow[], {width}: {width: number})
     return html`<div class="paper-small-chart"><p class="paper-small-title"><strong>${model}</strong></p>${plot}</div>`;
   });
   return html`<figure class="paper-figure" data-testid="comparison-chart" data-arrows=${String(data.length)}>
-    <figcaption>Open dot: May 2025 preprint (Figure 1, after 150 steps). Filled dot: arXiv v1 (Figure 1, after 300 steps); pale and dashed where v1's reward assignment is inferred.</figcaption>
+    <figcaption>Open dot: May 2025 preprint (Figure 1, ${after(steps.preprint)}). Filled dot: arXiv v1 (Figure 1, ${after(steps.v1)}); pale and dashed where v1's reward assignment is inferred.</figcaption>
     ${charts}
   </figure>`;
 }
 
-export function comparisonTable(rows: ComparisonRow[], panel: ProvenancePanel, findings: Map<string, FindingRef[]>): HTMLElement {
+export function comparisonTable(rows: ComparisonRow[], panel: ProvenancePanel, findings: Map<string, FindingRef[]>, steps: TrainingSteps = {}): HTMLElement {
   const cell = (r: ComparisonRow, n: NumberLike | null, label: string) =>
     n ? provenanceButton(n.text, [n], `${r.model}, ${r.reward_label}: ${label}`, panel, findings) : html`<span class="muted">not available</span>`;
   const v2 = (r: ComparisonRow) => {
@@ -197,7 +205,7 @@ export function comparisonTable(rows: ComparisonRow[], panel: ProvenancePanel, f
   };
   return html`<div class="paper-table-wrap" role="region" tabindex="0" aria-label="Data table: version comparison">
     <table data-testid="comparison-table">
-      <caption>MATH-500 change (points) per version. The preprint's Figure 1 is after 150 training steps, v1's after 300, so the two are different measurements of the same runs' progress.</caption>
+      <caption>MATH-500 change (points) per version. The preprint's Figure 1 is ${after(steps.preprint)}, v1's ${after(steps.v1)}${steps.preprint !== steps.v1 ? ", so the two are different measurements of the same runs' progress" : ""}.</caption>
       <thead><tr><th scope="col">Model</th><th scope="col">Reward</th><th scope="col">May 2025 preprint</th><th scope="col">arXiv v1</th><th scope="col">v1 − preprint</th><th scope="col">arXiv v2</th></tr></thead>
       <tbody>${rows.map((r) => html`<tr data-testid="comparison-row">
         <th scope="row">${r.model}</th><td>${r.reward_label}</td>

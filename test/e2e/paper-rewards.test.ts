@@ -57,6 +57,13 @@ test("/rewards: bars per version, switching, provenance of a chosen bar", async 
     // version comparison: 20 preprint→v1 arrows (Llama has only 2 resolved v1 bars) and a row per model×reward
     assert.equal(await page.getByTestId("comparison-chart").getAttribute("data-arrows"), "20");
     assert.equal(await page.getByTestId("comparison-row").count(), 24);
+    // training lengths come from setup.csv (rows 56-57: 150 and 300), in the prose and the comparison's captions
+    assert.match(await page.locator("main").innerText(), /Figure 1 is after\s+150 and 300 training steps respectively/);
+    assert.match(await page.locator("main").innerText(), /Figure 1 moved from 150 to 300 training steps/);
+    assert.match(await page.getByTestId("comparison-chart").locator("figcaption").innerText(), /after 150 steps.*after 300 steps/s);
+    assert.match(await page.getByTestId("comparison-table").locator("caption").innerText(), /after 150 steps, v1's after 300 steps/);
+    // the loading placeholder is gone once the data is in
+    assert.equal(await page.getByTestId("page-loading").count(), 0);
     assertClean(watched);
   } finally {
     await watched.close();
