@@ -70,6 +70,10 @@ export interface SwitchRow {
 export function contributionChart(rows: SwitchRow[], {width, version}: {width: number; version: string}): HTMLElement {
   const data = rows.filter((r) => r.contribution != null);
   const rewards = [...new Set(data.map((r) => r.reward_label))];
+  // panels whose printed subset sizes do not add up to 500: their bars cannot add up to the printed gain
+  const offSize = rewards
+    .map((label) => [label, data.filter((r) => r.reward_label === label).reduce((t, r) => t + (r.count?.value ?? 0), 0)] as const)
+    .filter(([, n]) => n !== 500);
   const plot = accessiblePlot(Plot.plot({
     width,
     height: 70 + SUBSETS.length * (rewards.length * 20 + 24),
@@ -88,7 +92,11 @@ export function contributionChart(rows: SwitchRow[], {width, version}: {width: n
     ariaLabel: `Figure 7 (${version}), Qwen2.5-Math-7B: contribution of each strategy switch to the overall gain, per reward`,
   }));
   return html`<figure class="paper-figure" data-testid="fig7-chart" data-version=${version} data-bars=${String(data.length)}>
-    <figcaption>Where the gain comes from (Figure 7, ${version}, Qwen2.5-Math-7B, step 0 → step 150). Each bar is a subset's size × its accuracy change / 500, computed here from the printed labels; the four bars of a reward add up to its overall gain.</figcaption>${plot}</figure>`;
+    <figcaption>Where the gain comes from (Figure 7, ${version}, Qwen2.5-Math-7B, step 0 → step 150). Each bar is a subset's size × its accuracy change / 500, computed here from the printed labels.
+      A reward's four bars add up to its overall gain only when its printed subset sizes add up to the 500 problems:
+      ${offSize.length
+        ? html`<span data-testid="fig7-size-note">${offSize.map(([label, n], i) => html`${i ? (i === offSize.length - 1 ? " and " : ", ") : ""}${label} (${n})`)} ${offSize.length > 1 ? "print sizes that do not" : "prints sizes that do not"}, so ${offSize.length > 1 ? "their bars do not add up to their gains" : "its bars do not add up to its gain"} (see the <a href="./audit#check-subset-sum">audit</a>).</span>`
+        : "they do in every panel of this version."}</figcaption>${plot}</figure>`;
 }
 
 export function switchTable(rows: SwitchRow[], version: string, panel: ProvenancePanel, findings: Map<string, FindingRef[]>): HTMLElement {

@@ -19,6 +19,10 @@ test("/code-reasoning: Table 1, Figure 7, Table 2, Table 3 render the real data"
     assert.equal(await page.getByTestId("table2-row").count(), 3);
     assert.equal(await page.getByTestId("table3-row").count(), 8);
     assert.equal(await page.getByTestId("table3-chart").getAttribute("data-arrows"), "8");
+    assert.equal(await page.getByTestId("page-loading").count(), 0);
+    // Figure 7 subset sizes (code_reasoning.csv): incorrect 301 + 24 + 129 + 56 = 510, random 268 + 24 + 129 + 56 = 477;
+    // the other three panels add up to 500, so only these two are named as not adding up
+    assert.equal(await page.getByTestId("fig7-size-note").innerText(), "Incorrect label (510) and Random (477) print sizes that do not, so their bars do not add up to their gains (see the audit).");
 
     // v1 Table 3, Qwen2.5-Math-7B: 49.4 → 64.4 (+15.0); the preprint prints 52.6 → 64.4 (+11.8)
     const t3 = page.getByTestId("table3-table");
