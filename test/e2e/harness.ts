@@ -85,6 +85,30 @@ export async function openPage(site: Site, path: string, options: OpenOptions = 
   return {page, context, problems, requests, close: () => context.close()};
 }
 
+/**
+ * A setup that serves the record loader's output (data/record.json) with its recordText changed by `edit`:
+ * pages hash those served bytes, so this is how a test tampers with the record a reader sees.
+ */
+export function serveRecordText(edit: (recordText: string) => string): (context: BrowserContext) => Promise<void> {
+  return (context) =>
+    context.route(/\/_file\/data\/record\.[0-9a-f]+\.json$/, async (route) => {
+      const response = await route.fetch();
+      const served = (await response.json()) as {recordText: string};
+      served.recordText = edit(served.recordText);
+      await route.fulfill({response, json: served});
+    });
+}
+
+/** Opens `path`, runs `body` with the watched page, and always closes the page's context afterwards. */
+export async function withPage<T>(site: Site, path: string, body: (watched: WatchedPage) => Promise<T>, options: OpenOptions = {}): Promise<T> {
+  const watched = await openPage(site, path, options);
+  try {
+    return await body(watched);
+  } finally {
+    await watched.close();
+  }
+}
+
 /** Waits for Framework to finish rendering: no cell still pending, then one animation frame. */
 export async function settle(page: Page, timeout = 15_000): Promise<void> {
   await page.waitForFunction(() => !document.querySelector(".observablehq--loading"), undefined, {timeout});
@@ -110,14 +134,19 @@ export interface AxeViolation {
   nodes: {target: string[]; failureSummary?: string}[];
 }
 
-/** Runs axe-core (WCAG 2 A/AA) in the page and returns the serious and critical violations. */
-export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({content: AXE_SOURCE});
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as {axe: {run: (context: Document, options: object) => Promise<{violations: AxeViolation[]}>}}).axe;
-    const result = await axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}});
+/**
+ * Runs axe-core (WCAG 2 A/AA) in the page, on the whole document or the element `within` selects, and returns
+ * the serious and critical violations. Call it again after an interaction to check the state it produced.
+ */
+export async function seriousAxeViolations(page: Page, within?: string): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({content: AXE_SOURCE});
+  const violations = await page.evaluate(async (selector) => {
+    const axe = (window as unknown as {axe: {run: (context: Element | Document, options: object) => Promise<{violations: AxeViolation[]}>}}).axe;
+    const context = selector ? document.querySelector(selector) : document;
+    if (!context) throw new Error(`axe: nothing matches ${selector}`);
+    const result = await axe.run(context, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}});
     return result.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({target: n.target, failureSummary: n.failureSummary}))}));
-  });
+  }, within);
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
 
