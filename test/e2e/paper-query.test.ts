@@ -36,6 +36,8 @@ test("/query: DuckDB is not fetched until asked; the v1 Qwen2.5-Math-7B deltas c
     await page.getByTestId("query-sql").fill("SELECT count(*) AS n FROM numbers WHERE version = 'B_arXiv_v1_2025-06-12' AND place = 'Figure 1' AND quantity = 'delta'");
     await page.getByTestId("query-run").click();
     await page.waitForFunction(() => document.querySelector('[data-testid="query-error"]')?.hasAttribute("hidden"));
+    // the results table is replaced after the error is hidden: wait for this query's column
+    await page.locator('[data-testid="query-results"] thead th', {hasText: /^n$/}).waitFor();
     const n = await page.locator('[data-testid="query-results"] tbody tr td').first().innerText();
     assert.equal(Number(n), 24); // 6 rewards × Qwen2.5-Math-7B, Qwen2.5-7B, OLMo2-7B + 2 named and 4 unresolved Llama bars
 
@@ -46,6 +48,17 @@ test("/query: DuckDB is not fetched until asked; the v1 Qwen2.5-Math-7B deltas c
     const rows = await page.locator('[data-testid="query-results"] tbody tr').count();
     // preprint: 4 models × 2 spurious; v1: 3 models × 2 (Llama's spurious bars are unresolved); v2: 1 × 2 (secondary rows excluded → 0)
     assert.equal(rows, 14);
+
+    // the version-change example reads each version's training steps from the setup rows (setup.csv rows 56-57)
+    await page.getByTestId("query-examples").selectOption({label: "What changed between the May preprint and arXiv v1 (Figure 1 gains, with each version's training steps)"});
+    await page.getByTestId("query-run").click();
+    await page.locator('[data-testid="query-results"] thead th', {hasText: "preprint_steps"}).waitFor();
+    const headers = await page.locator('[data-testid="query-results"] thead th').allInnerTexts();
+    const column = async (name: string) => page.locator(`[data-testid="query-results"] tbody tr td:nth-child(${headers.indexOf(name) + 1})`).allInnerTexts();
+    const preprintSteps = await column("preprint_steps"), v1Steps = await column("v1_steps");
+    assert.ok(preprintSteps.length > 0);
+    assert.deepEqual([...new Set(preprintSteps)], ["150"]);
+    assert.deepEqual([...new Set(v1Steps)], ["300"]);
     assertClean(watched);
   } finally {
     await watched.close();
