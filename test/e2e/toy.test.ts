@@ -2,26 +2,11 @@
 // applies a preset, round-trips its state through the URL (same numbers as the library), cancels, steps.
 import {test} from "node:test";
 import assert from "node:assert/strict";
-import {readFileSync} from "node:fs";
-import {createRequire} from "node:module";
-import {assertClean, openPage, useSite, type AxeViolation} from "./harness.js";
+import {assertClean, openPage, seriousAxeViolations, useSite} from "./harness.js";
 import {PRESETS, resolveConfig, runEnsemble} from "../../src/lib/toy/index.js";
 import type {Page} from "playwright-core";
 
 const site = useSite();
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-/** Serious/critical axe (WCAG 2.1 A/AA) violations inside the page's main content (the site-wide sidebar and
- * footer are checked for every page by site.test.ts). */
-async function mainAxeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({content: AXE_SOURCE});
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as {axe: {run: (context: Element, options: object) => Promise<{violations: AxeViolation[]}>}}).axe;
-    const r = await axe.run(document.querySelector("#observablehq-main")!, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}});
-    return r.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({target: n.target, failureSummary: n.failureSummary}))}));
-  });
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-}
 const RUN_TIMEOUT = 60_000;
 
 async function waitDone(page: Page): Promise<void> {
@@ -47,7 +32,7 @@ test("/toy: the default run completes in the worker, every chart renders, no err
     assert.equal(await page.getByTestId("toy-export-csv").count(), 1);
     // open the advanced group and a table so their controls are checked too
     await page.getByTestId("toy-advanced-toggle").click();
-    const violations = await mainAxeViolations(page);
+    const violations = await seriousAxeViolations(page, "#observablehq-main");
     assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), []);
     assertClean(watched);
   } finally {
