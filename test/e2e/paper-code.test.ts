@@ -20,6 +20,9 @@ test("/code-reasoning: Table 1, Figure 7, Table 2, Table 3 render the real data"
     assert.equal(await page.getByTestId("table3-row").count(), 8);
     assert.equal(await page.getByTestId("table3-chart").getAttribute("data-arrows"), "8");
     assert.equal(await page.getByTestId("page-loading").count(), 0);
+    // v2: the secondary summary's text verbatim (code_reasoning.csv row 25), linked to its audit finding
+    assert.match(await page.locator("main").innerText(), /“60\.9 vs 28\.0 \(Tab\.1 prints 35\.0\)”/);
+    assert.equal(await page.locator('main a[href*="#finding-same-quantity-c-"]').count(), 1);
     // Figure 7 subset sizes (code_reasoning.csv): incorrect 301 + 24 + 129 + 56 = 510, random 268 + 24 + 129 + 56 = 477;
     // the other three panels add up to 500, so only these two are named as not adding up
     assert.equal(await page.getByTestId("fig7-size-note").innerText(), "Incorrect label (510) and Random (477) print sizes that do not, so their bars do not add up to their gains (see the audit).");
