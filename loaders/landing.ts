@@ -6,9 +6,10 @@ import {assertValid} from "./paper-validate.js";
 import {tidyTables, type PaperNumber} from "./paper-tidy.js";
 import {auditPaper} from "./paper-audit.js";
 import {
-  clippingAblation, codeFrequencyInAbstracts, figure1Gains, figure1Steps, otherModelGains, QWEN_MATH_7B, V1, v2AbstractHeadline,
+  clippingAblation, codeFrequencyInAbstracts, figure1Gains, figure1Steps, otherModelGains, QWEN_MATH_7B, v2AbstractHeadline,
   type PaperMeta, type PaperNumberRow
 } from "../src/lib/landing.js";
+import {ARXIV_V1} from "../src/lib/paper-vocabulary.js";
 
 export interface RelatedWork {
   id: string;
@@ -39,12 +40,12 @@ export function landingData(dataDir = "data") {
   const headline = v2AbstractHeadline(rows);
   const severities = audit.findings.reduce<Record<string, number>>((counts, f) => ({...counts, [f.severity]: (counts[f.severity] ?? 0) + 1}), {});
   return {
-    paper: readJson<PaperMeta & {versions: {key: string; label: string; date: string}[]; code: string}>(`${dataDir}/site/paper.json`),
+    paper: readJson<PaperMeta & {recordVersion: number; code: string}>(`${dataDir}/site/paper.json`),
     relatedWork: readJson<RelatedWork[]>(`${dataDir}/site/related-work.json`),
     changelog: readJson<{date: string; change: string}[]>(`${dataDir}/site/changelog.json`),
-    c1: {headline, figure1: figure1Gains(rows, V1, QWEN_MATH_7B), figure1Steps: figure1Steps(rows, V1)},
-    c2: {codeFrequency: codeFrequencyInAbstracts(rows), clipping: clippingAblation(rows, V1)},
-    otherModels: otherModelGains(rows, V1),
+    c1: {headline, figure1: figure1Gains(rows, ARXIV_V1, QWEN_MATH_7B), figure1Steps: figure1Steps(rows, ARXIV_V1)},
+    c2: {codeFrequency: codeFrequencyInAbstracts(rows), clipping: clippingAblation(rows, ARXIV_V1)},
+    otherModels: otherModelGains(rows, ARXIV_V1),
     audit: {findings: audit.findings.length, bySeverity: severities},
     totalNumbers: numbers.length
   };

@@ -3,7 +3,7 @@
 // the tolerance allowed by print rounding. Findings are data: they never fail the build.
 import {halfUnit, printedDecimals} from "./paper-printed.js";
 import type {PaperNumber} from "./paper-tidy.js";
-import {FIGURE1_REWARDS, versionInfo, versionLabel} from "../src/lib/paper-vocabulary.js";
+import {FIGURE1_REWARDS, PAPER_VERSION_KEYS, versionInfo, versionLabel} from "../src/lib/paper-vocabulary.js";
 
 export type CheckKind =
   | "arithmetic"
@@ -186,7 +186,7 @@ function mergeAcrossVersions(raw: (Comparison & {gap: number})[]): Finding[] {
   });
 }
 
-const PAPER_VERSIONS = ["A_preprint_2025-05-27", "B_arXiv_v1_2025-06-12", "C_arXiv_v2_2026-02-25_ICML2026"];
+const PAPER_VERSIONS: readonly string[] = PAPER_VERSION_KEYS;
 const SUBSETS = ["C->C", "C->L", "L->C", "L->L"] as const;
 type Subset = (typeof SUBSETS)[number];
 const SUBSET_LABEL: Record<Subset, string> = {"C->C": "Code→Code", "C->L": "Code→Lang", "L->C": "Lang→Code", "L->L": "Lang→Lang"};

@@ -1,42 +1,11 @@
 // The audit page's content: a summary per check and every finding, each with an anchor #finding-<id>.
 import {html} from "./paper-html.js";
-
-interface Side {
-  version_label: string;
-  place: string;
-  locator: string;
-  label: string;
-  shown: string;
-  computed: boolean;
-  value: number;
-  ids: string[];
-}
-interface Finding {
-  id: string;
-  check: string;
-  severity: string;
-  title: string;
-  version_labels: string[];
-  a: Side;
-  b: Side;
-  same_in: {a: Side; b: Side}[];
-  aliases: string[];
-  gap: number;
-  tolerance: number;
-  unit: string;
-  explanation: string;
-}
-interface Check {
-  check: string;
-  description: string;
-  compared: number;
-  findings: number;
-  not_compared: string[];
-}
+// The audit's own types: a type-only import, erased before the browser sees it.
+import type {CheckSummary, Finding, FindingSide} from "../../loaders/paper-audit.js";
 
 const fmt = (x: number) => String(Math.round(x * 100) / 100);
 
-export function auditSummary(checks: Check[]): HTMLElement {
+export function auditSummary(checks: CheckSummary[]): HTMLElement {
   return html`<div class="paper-table-wrap" role="region" tabindex="0" aria-label="Audit checks">
     <table data-testid="audit-checks">
       <caption>What was checked, how many comparisons were made and how many disagree beyond print rounding</caption>
@@ -50,7 +19,7 @@ export function auditSummary(checks: Check[]): HTMLElement {
   </div>`;
 }
 
-function side(s: Side): HTMLElement {
+function side(s: FindingSide): HTMLElement {
   return html`<span><span class="paper-version-tag">${s.version_label}</span> ${s.place} · ${s.label}: <strong>${s.shown}</strong>${s.computed ? html` = ${fmt(s.value)} <em>(computed here from printed numbers)</em>` : ""}<br><span class="muted">${s.locator}</span></span>`;
 }
 
@@ -72,7 +41,7 @@ export function findingArticle(f: Finding): HTMLElement {
 }
 
 /** All findings, grouped by check in the summary's order. */
-export function auditFindings(checks: Check[], findings: Finding[]): HTMLElement {
+export function auditFindings(checks: CheckSummary[], findings: Finding[]): HTMLElement {
   return html`<div data-testid="audit-findings" data-count=${String(findings.length)}>
     ${checks.filter((c) => c.findings > 0).map((c) => html`<section>
       <h2 id=${`check-${c.check}`}>${c.check} <span class="muted">(${c.findings})</span></h2>

@@ -6,13 +6,14 @@ import {html} from "./paper-html.js";
 import {openDuckDB, type CsvTable, type DuckClient, type LoadStage, type QueryResult} from "./duckdb-client.js";
 import {accessiblePlot} from "./plot-a11y.js";
 import {rewardColor} from "../lib/palette.js";
+import {ARXIV_V1} from "../lib/paper-vocabulary.js";
 
 export interface ExampleQuery {
   label: string;
   sql: string;
 }
 
-const V1 = "B_arXiv_v1_2025-06-12";
+const V1 = ARXIV_V1;
 
 export const EXAMPLE_QUERIES: readonly ExampleQuery[] = [
   {

@@ -1,32 +1,14 @@
 // Which of the paper's numbers the landing page's claim cards show, chosen from the tidy dataset
 // (src/data/paper-numbers.json) by what they are, never typed in. Pure: no DOM, unit-tested in Node.
+import type {PaperNumber} from "../../loaders/paper-tidy.js";
+import {ARXIV_V2} from "./paper-vocabulary.js";
 
-/** The fields of a tidy paper number (loaders/paper-tidy.ts) that the landing page reads. */
-export interface PaperNumberRow {
-  id: string;
-  version: string;
-  version_label: string;
-  model: string;
-  reward: string;
-  reward_raw: string;
-  reward_label: string;
-  benchmark: string;
-  metric: string;
-  condition: string;
-  quantity: string;
-  text: string;
-  value: number | null;
-  status: string;
-  source_kind: string;
-  source: string;
-  locator: string;
-  place: string;
-  notes: string;
-  file: string;
-}
-
-export const V1 = "B_arXiv_v1_2025-06-12";
-export const V2 = "C_arXiv_v2_2026-02-25_ICML2026";
+/** The fields of a tidy paper number that the landing page reads (loaders/landing.ts keeps only these). */
+export type PaperNumberRow = Pick<
+  PaperNumber,
+  | "id" | "version" | "version_label" | "model" | "reward" | "reward_raw" | "reward_label" | "benchmark" | "metric" | "condition"
+  | "quantity" | "text" | "value" | "status" | "source_kind" | "source" | "locator" | "place" | "notes" | "file"
+>;
 export const QWEN_MATH_7B = "Qwen2.5-Math-7B";
 
 function isMath500Delta(row: PaperNumberRow): boolean {
@@ -40,7 +22,7 @@ export function figure1Gains(rows: readonly PaperNumberRow[], version: string, m
 
 /** The headline pair the record's C1 quotes: random and ground-truth gains as the v2 abstract prints them. */
 export function v2AbstractHeadline(rows: readonly PaperNumberRow[]): {random: PaperNumberRow; groundTruth: PaperNumberRow} {
-  const inAbstract = rows.filter((r) => isMath500Delta(r) && r.version === V2 && r.model === QWEN_MATH_7B && r.place === "Abstract" && r.source_kind === "paper");
+  const inAbstract = rows.filter((r) => isMath500Delta(r) && r.version === ARXIV_V2 && r.model === QWEN_MATH_7B && r.place === "Abstract" && r.source_kind === "paper");
   const random = inAbstract.find((r) => r.reward === "random");
   const groundTruth = inAbstract.find((r) => r.reward === "ground_truth");
   if (!random || !groundTruth) throw new Error("the v2 abstract's random and ground-truth MATH-500 gains are missing from the paper data");

@@ -8,6 +8,11 @@ export type VersionKey =
   | "C_arXiv_v2_2026-02-25_ICML2026"
   | "repo (all versions)";
 
+/** The three paper versions, by name (the keys of the version column in data/paper/source/*.csv). */
+export const PREPRINT: VersionKey = "A_preprint_2025-05-27";
+export const ARXIV_V1: VersionKey = "B_arXiv_v1_2025-06-12";
+export const ARXIV_V2: VersionKey = "C_arXiv_v2_2026-02-25_ICML2026";
+
 export interface VersionInfo {
   key: VersionKey;
   /** Short label used on every number of the site. */
@@ -50,11 +55,7 @@ export const VERSIONS: readonly VersionInfo[] = [
 ];
 
 /** Paper versions (the repository pseudo-version excluded), oldest first. */
-export const PAPER_VERSION_KEYS: readonly VersionKey[] = [
-  "A_preprint_2025-05-27",
-  "B_arXiv_v1_2025-06-12",
-  "C_arXiv_v2_2026-02-25_ICML2026",
-];
+export const PAPER_VERSION_KEYS: readonly VersionKey[] = [PREPRINT, ARXIV_V1, ARXIV_V2];
 
 export function versionInfo(key: string): VersionInfo | undefined {
   return VERSIONS.find((v) => v.key === key);

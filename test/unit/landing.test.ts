@@ -7,8 +7,9 @@ import {readSourceTables} from "../../loaders/paper-source.js";
 import {tidyTables} from "../../loaders/paper-tidy.js";
 import {
   clippingAblation, codeFrequencyInAbstracts, disagreeingTexts, figure1Gains, figure1Steps, gainRatio, otherModelGains, paperBibtex,
-  QWEN_MATH_7B, V1, v2AbstractHeadline, type PaperNumberRow
+  QWEN_MATH_7B, v2AbstractHeadline, type PaperNumberRow
 } from "../../src/lib/landing.js";
+import {ARXIV_V1 as V1, PREPRINT} from "../../src/lib/paper-vocabulary.js";
 
 const rows = tidyTables(readSourceTables()) as PaperNumberRow[];
 
@@ -31,7 +32,7 @@ test("C1: v1 Figure 1 gives six Qwen2.5-Math-7B gains, one per reward", () => {
 
 test("C1: the v1 Figure 1 caption says 300 steps, the preprint's 150", () => {
   assert.equal(figure1Steps(rows, V1).text, "300");
-  assert.equal(figure1Steps(rows, "A_preprint_2025-05-27").text, "150");
+  assert.equal(figure1Steps(rows, PREPRINT).text, "150");
   assert.throws(() => figure1Steps(rows, "Z_unknown"), /missing/);
 });
 

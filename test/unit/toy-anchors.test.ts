@@ -5,11 +5,10 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { readSourceTables } from "../../loaders/paper-source.js";
 import { tidyTables } from "../../loaders/paper-tidy.js";
+import { ARXIV_V1 as V1, ARXIV_V2 as V2 } from "../../src/lib/paper-vocabulary.js";
 import { CHEN_CLIP_RATE, mixedAccuracy, printedPart, toyAnchors, type ToyAnchor, type ToyAnchorRow } from "../../src/lib/toy/anchors.js";
 import { defaultConfig, PRESETS } from "../../src/lib/toy/index.js";
 
-const V1 = "B_arXiv_v1_2025-06-12";
-const V2 = "C_arXiv_v2_2026-02-25_ICML2026";
 const rows = tidyTables(readSourceTables()) as ToyAnchorRow[];
 const anchors = toyAnchors(rows);
 

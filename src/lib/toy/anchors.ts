@@ -2,27 +2,15 @@
 // (loaders/paper-tidy.ts) by what they are, never typed in: each keeps its printed text, version and locator.
 // Pure: no DOM; the build (src/data/toy-anchors.json.ts) runs it and the page interpolates the result.
 
+import type {PaperNumber} from "../../../loaders/paper-tidy.js";
+import {ARXIV_V1, ARXIV_V2} from "../paper-vocabulary.js";
+
 /** The fields of a tidy paper number that the toy page reads. */
-export interface ToyAnchorRow {
-  id: string;
-  file: string;
-  version: string;
-  version_label: string;
-  model: string;
-  reward: string;
-  benchmark: string;
-  metric: string;
-  condition: string;
-  quantity: string;
-  text: string;
-  value: number | null;
-  values: number[];
-  status: string;
-  source_kind: string;
-  source: string;
-  locator: string;
-  place: string;
-}
+export type ToyAnchorRow = Pick<
+  PaperNumber,
+  | "id" | "file" | "version" | "version_label" | "model" | "reward" | "benchmark" | "metric" | "condition" | "quantity"
+  | "text" | "value" | "values" | "status" | "source_kind" | "source" | "locator" | "place"
+>;
 
 /** A quoted paper number: the row plus what the page calls it and where a reader can check it. */
 export interface ToyAnchor extends ToyAnchorRow {
@@ -31,15 +19,13 @@ export interface ToyAnchor extends ToyAnchorRow {
   href: string;
 }
 
-export const V1 = "B_arXiv_v1_2025-06-12";
-export const V2 = "C_arXiv_v2_2026-02-25_ICML2026";
 const QWEN_MATH_7B = "Qwen2.5-Math-7B";
 const ARXIV = "2506.10947";
 
 /** arXiv page of one version ("" when the version is not an arXiv version). */
 export function versionHref(version: string): string {
-  if (version === V1) return `https://arxiv.org/abs/${ARXIV}v1`;
-  if (version === V2) return `https://arxiv.org/abs/${ARXIV}v2`;
+  if (version === ARXIV_V1) return `https://arxiv.org/abs/${ARXIV}v1`;
+  if (version === ARXIV_V2) return `https://arxiv.org/abs/${ARXIV}v2`;
   return "";
 }
 
@@ -57,12 +43,12 @@ function one(rows: readonly ToyAnchorRow[], label: string, what: string, match: 
 
 function table1(rows: readonly ToyAnchorRow[], model: string, item: string, label: string): ToyAnchor {
   return one(rows, label, `${model}, v1 "${item}"`, (r) =>
-    r.file === "code_reasoning" && r.version === V1 && r.model === model && r.metric === item && r.quantity === "value" && r.source_kind === "paper");
+    r.file === "code_reasoning" && r.version === ARXIV_V1 && r.model === model && r.metric === item && r.quantity === "value" && r.source_kind === "paper");
 }
 
 function figure1Random(rows: readonly ToyAnchorRow[], quantity: "before" | "delta", label: string): ToyAnchor {
   return one(rows, label, `v1 Figure 1 MATH-500 random reward, ${quantity}`, (r) =>
-    r.file === "main_results" && r.version === V1 && r.model === QWEN_MATH_7B && r.reward === "random" && r.benchmark === "MATH-500" &&
+    r.file === "main_results" && r.version === ARXIV_V1 && r.model === QWEN_MATH_7B && r.reward === "random" && r.benchmark === "MATH-500" &&
     r.place === "Figure 1" && r.quantity === quantity && r.source_kind === "paper" && r.status === "printed");
 }
 
@@ -75,7 +61,7 @@ export function printedPart(a: ToyAnchor, index: number, label: string): ToyAnch
 
 function setup(rows: readonly ToyAnchorRow[], parameter: string, label: string): ToyAnchor {
   return one(rows, label, `v1 setup "${parameter}"`, (r) =>
-    r.file === "setup" && r.version === V1 && r.metric === parameter && r.quantity === "value" && r.source_kind === "paper");
+    r.file === "setup" && r.version === ARXIV_V1 && r.metric === parameter && r.quantity === "value" && r.source_kind === "paper");
 }
 
 export interface ToyPageAnchors {
@@ -108,7 +94,7 @@ export interface ToyAnchors {
 /** Select every paper number the toy page and its presets quote. Throws when one is missing or ambiguous. */
 export function toyAnchors(rows: readonly ToyAnchorRow[]): ToyAnchors {
   const accuracySec1 = one(rows, "accuracy with vs without code (§1)", 'v1 "Sec.1 accuracy with code vs without code"', (r) =>
-    r.file === "code_reasoning" && r.version === V1 && r.model === QWEN_MATH_7B && r.metric === "Sec.1 accuracy with code vs without code" &&
+    r.file === "code_reasoning" && r.version === ARXIV_V1 && r.model === QWEN_MATH_7B && r.metric === "Sec.1 accuracy with code vs without code" &&
     r.quantity === "value" && r.source_kind === "paper");
   const page: ToyPageAnchors = {
     codeShare: table1(rows, QWEN_MATH_7B, "Table 1 Code Frequency", "answers that use code"),
@@ -119,7 +105,7 @@ export function toyAnchors(rows: readonly ToyAnchorRow[]): ToyAnchors {
     baseAccuracy: figure1Random(rows, "before", "MATH-500 accuracy before training"),
     randomGain: figure1Random(rows, "delta", "MATH-500 gain with random rewards"),
     randomGainV2Abstract: one(rows, "MATH-500 gain with random rewards (v2 abstract)", "v2 abstract MATH-500 random reward delta", (r) =>
-      r.file === "main_results" && r.version === V2 && r.model === QWEN_MATH_7B && r.reward === "random" && r.benchmark === "MATH-500" &&
+      r.file === "main_results" && r.version === ARXIV_V2 && r.model === QWEN_MATH_7B && r.reward === "random" && r.benchmark === "MATH-500" &&
       r.place === "Abstract" && r.quantity === "delta" && r.source_kind === "paper"),
     rolloutPrompts: setup(rows, "rollout batch size (prompts rolled out at once)", "prompts per rollout batch"),
     groupSize: setup(rows, "rollouts per prompt (group size G)", "rollouts per prompt"),
@@ -136,7 +122,7 @@ export function toyAnchors(rows: readonly ToyAnchorRow[]): ToyAnchors {
     "olmo2-sft-bad-code": badCode("OLMo2-7B-SFT"),
     "llama-no-code": [
       one(rows, "MATH-500 accuracy before training", 'Llama3.1-8B-Instruct, v1 Table 3 "Original"', (r) =>
-        r.file === "code_reasoning" && r.version === V1 && r.model === "Llama3.1-8B-Instruct" && r.place === "Table 3" && r.quantity === "before" && r.source_kind === "paper"),
+        r.file === "code_reasoning" && r.version === ARXIV_V1 && r.model === "Llama3.1-8B-Instruct" && r.place === "Table 3" && r.quantity === "before" && r.source_kind === "paper"),
     ],
   };
   return {page, presets};
