@@ -6,21 +6,20 @@ import {html} from "./paper-html.js";
 import {openDuckDB, type CsvTable, type DuckClient, type LoadStage, type QueryResult} from "./duckdb-client.js";
 import {accessiblePlot} from "./plot-a11y.js";
 import {rewardColor} from "../lib/palette.js";
-import {ARXIV_V1} from "../lib/paper-vocabulary.js";
+import {ARXIV_V1, PREPRINT} from "../lib/paper-vocabulary.js";
 
 export interface ExampleQuery {
   label: string;
   sql: string;
 }
 
-const V1 = ARXIV_V1;
 
 export const EXAMPLE_QUERIES: readonly ExampleQuery[] = [
   {
     label: "Qwen2.5-Math-7B, arXiv v1 Figure 1: MATH-500 change per reward",
     sql: `SELECT reward, text AS printed, value AS change_points, status, locator
 FROM numbers
-WHERE version = '${V1}' AND model = 'Qwen2.5-Math-7B' AND place = 'Figure 1'
+WHERE version = '${ARXIV_V1}' AND model = 'Qwen2.5-Math-7B' AND place = 'Figure 1'
   AND benchmark = 'MATH-500' AND quantity = 'delta'
 ORDER BY row`,
   },
@@ -51,10 +50,10 @@ SELECT a.model, a.reward, a.text AS preprint_gain, sa.steps AS preprint_steps, b
        round(b.value - a.value, 1) AS difference_points, b.status AS v1_status
 FROM numbers a
 JOIN numbers b ON b.model = a.model AND b.reward = a.reward AND b.place = 'Figure 1' AND b.quantity = 'delta'
-  AND b.version = '${V1}'
+  AND b.version = '${ARXIV_V1}'
 LEFT JOIN steps sa ON sa.version = a.version
 LEFT JOIN steps sb ON sb.version = b.version
-WHERE a.version = 'A_preprint_2025-05-27' AND a.place = 'Figure 1' AND a.quantity = 'delta'
+WHERE a.version = '${PREPRINT}' AND a.place = 'Figure 1' AND a.quantity = 'delta'
 ORDER BY a.model, difference_points`,
   },
   {
