@@ -120,11 +120,7 @@ export function runsPanel(): RunsHandle {
   h.textContent = "Runs table";
   const p = document.createElement("p");
   p.textContent = "Every completed ensemble is added here. Query the table with SQL (DuckDB-wasm, about 7 MB, downloaded only when you press Run query); for example, compare the final code share across ε, γ and clip settings.";
-  const tableWrap = document.createElement("div");
-  tableWrap.className = "toy-table-wrap";
-  tableWrap.tabIndex = 0;
-  tableWrap.setAttribute("role", "region");
-  tableWrap.setAttribute("aria-label", "Runs table");
+  const tableWrap = scrollRegion("Runs table");
   const links = document.createElement("p");
   const sqlLabel = document.createElement("label");
   sqlLabel.htmlFor = "toy-runs-sql";
@@ -211,12 +207,18 @@ export function runsPanel(): RunsHandle {
   };
 }
 
-function resultTable(res: QueryResult): HTMLElement {
+/** A horizontally scrollable, keyboard-focusable region for a wide table (focusable so it can be scrolled by keys). */
+function scrollRegion(label: string): HTMLDivElement {
   const wrap = document.createElement("div");
   wrap.className = "toy-table-wrap";
   wrap.tabIndex = 0;
   wrap.setAttribute("role", "region");
-  wrap.setAttribute("aria-label", "Query results");
+  wrap.setAttribute("aria-label", label);
+  return wrap;
+}
+
+function resultTable(res: QueryResult): HTMLElement {
+  const wrap = scrollRegion("Query results");
   const t = document.createElement("table");
   const hr = document.createElement("tr");
   for (const c of res.columns) { const th = document.createElement("th"); th.scope = "col"; th.textContent = c.name; hr.append(th); }
