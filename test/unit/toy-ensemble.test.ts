@@ -2,7 +2,7 @@
 // runner's partial results and cancellation.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { EnsembleRunner, quantileSorted, resolveConfig, runEnsemble, runEnsembleStreaming, runSingle } from "../../src/lib/toy/index.js";
+import { EnsembleRunner, quantileSorted, resolveConfig, runEnsemble, runEnsembleStreaming, runSeedRows, runSingle } from "../../src/lib/toy/index.js";
 
 test("type-7 quantiles match numpy's default (linear) on hand-checked arrays", () => {
   const a = Float64Array.from([1, 2, 3, 4]);
@@ -50,4 +50,25 @@ test("ensemble size limits give a clear message", () => {
   assert.throws(() => new EnsembleRunner(resolveConfig({ steps: 5000 }), 1000), /memory cap/);
   assert.throws(() => new EnsembleRunner(resolveConfig({}), 0), /seeds must be a whole number/);
   assert.throws(() => new EnsembleRunner(resolveConfig({}), 4, resolveConfig({ steps: 10 })), /same number of steps/);
+});
+
+test("seeds run elsewhere and ingested in any order give the sequential ensemble bit for bit", () => {
+  const a = resolveConfig({ steps: 12, promptsPerStep: 8 });
+  const b = resolveConfig({ steps: 12, promptsPerStep: 8, clip: { enabled: false } });
+  const seeds = 9;
+  const sequential = runEnsemble(a, seeds, b);
+  const pooled = new EnsembleRunner(a, seeds, b);
+  const order = [4, 0, 8, 2, 7, 1, 6, 3, 5];
+  for (const i of order.slice(0, 4)) { const r = runSeedRows(a, i, b); pooled.ingest(i, r.a, r.b); }
+  const partial = pooled.result();
+  assert.equal(partial.done, false);
+  assert.deepEqual(partial.a.seeds, [0, 2, 4, 8].map((i) => a.seed + i), "a partial result names the seeds it summarises, in seed order");
+  for (const i of order.slice(4)) { const r = runSeedRows(a, i, b); pooled.ingest(i, r.a, r.b); }
+  const merged = pooled.result();
+  assert.equal(merged.done, true);
+  assert.deepStrictEqual(merged, sequential);
+  const again = runSeedRows(a, 0, b);
+  assert.throws(() => pooled.ingest(0, again.a, again.b), /already ingested/);
+  assert.throws(() => new EnsembleRunner(a, seeds, b).ingest(0, again.a), /paired/);
+  assert.throws(() => new EnsembleRunner(a, seeds).ingest(9, again.a), /outside/);
 });

@@ -61,23 +61,50 @@ export function checkEnsembleSize(cfg: ToyConfig, seeds: number): string[] {
   return p;
 }
 
-/** Stores every seed's metric rows so summaries (with quantiles) can be taken at any time. */
+/**
+ * Stores every seed's metric rows so summaries (with quantiles) can be taken at any time. Rows can be
+ * computed here (`run`) or handed in from elsewhere (`ingest`, e.g. from a pool of workers that each ran
+ * some of the seeds): summaries always iterate over the filled seeds in seed-list order, so once every
+ * seed is in, the result is bit for bit the one a single sequential runner gives.
+ */
 class SeedStore {
   readonly M: number;
   readonly T: number;
-  readonly data: Float64Array; // seed-major: [seed][t][metric]
+  readonly data: Float64Array; // seed-major: [seed index][t][metric]
+  readonly filled: Uint8Array;
   count = 0;
   guardHits = 0;
   constructor(readonly cfg: ToyConfig, readonly capacity: number) {
     this.M = metricNames(cfg.strategies.length).length;
     this.T = cfg.steps;
     this.data = new Float64Array(capacity * (this.T + 1) * this.M);
+    this.filled = new Uint8Array(capacity);
   }
-  run(seed: number): void {
-    const row = this.data.subarray(this.count * (this.T + 1) * this.M, (this.count + 1) * (this.T + 1) * this.M);
-    const r = runSingle(this.cfg, seed, row);
-    this.guardHits += r.guardHits;
+  get rowLength(): number { return (this.T + 1) * this.M; }
+  slot(index: number): Float64Array {
+    return this.data.subarray(index * this.rowLength, (index + 1) * this.rowLength);
+  }
+  run(index: number, seed: number): void {
+    const r = runSingle(this.cfg, seed, this.slot(index));
+    this.mark(index, r.guardHits);
+  }
+  ingest(index: number, rows: ArrayLike<number>, guardHits: number): void {
+    if (!Number.isInteger(index) || index < 0 || index >= this.capacity) throw new RangeError(`seed index ${index} is outside 0..${this.capacity - 1}`);
+    if (rows.length !== this.rowLength) throw new RangeError(`seed rows have length ${rows.length}, expected ${this.rowLength}`);
+    if (this.filled[index]) throw new RangeError(`seed index ${index} was already ingested`);
+    this.slot(index).set(rows);
+    this.mark(index, guardHits);
+  }
+  private mark(index: number, guardHits: number): void {
+    this.filled[index] = 1;
+    this.guardHits += guardHits;
     this.count++;
+  }
+  /** indices of the filled seeds, ascending */
+  filledIndices(): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.capacity; i++) if (this.filled[i]) out.push(i);
+    return out;
   }
   value(s: number, t: number, m: number): number {
     return this.data[(s * (this.T + 1) + t) * this.M + m];
@@ -86,7 +113,8 @@ class SeedStore {
 
 function summarise(store: SeedStore, seeds: number[], planned: number): EnsembleSummary {
   const cfg = store.cfg, names = metricNames(cfg.strategies.length);
-  const S = store.count, T = store.T, M = store.M;
+  const idx = store.filledIndices();
+  const S = idx.length, T = store.T, M = store.M;
   const buf = new Float64Array(S);
   const stats: Record<string, SeriesStats> = {};
   const final: Record<string, PointStats> = {};
@@ -94,7 +122,7 @@ function summarise(store: SeedStore, seeds: number[], planned: number): Ensemble
     const st: SeriesStats = { mean: [], se: [], q05: [], q25: [], q50: [], q75: [], q95: [] };
     for (let t = 0; t <= T; t++) {
       let sum = 0;
-      for (let s = 0; s < S; s++) { const v = store.value(s, t, m); buf[s] = v; sum += v; }
+      for (let s = 0; s < S; s++) { const v = store.value(idx[s], t, m); buf[s] = v; sum += v; }
       const mean = S ? sum / S : 0;
       let ss = 0;
       for (let s = 0; s < S; s++) { const d = buf[s] - mean; ss += d * d; }
@@ -111,22 +139,24 @@ function summarise(store: SeedStore, seeds: number[], planned: number): Ensemble
   }
   return {
     strategies: cfg.strategies.slice(), metricNames: names, steps: T,
-    seeds: seeds.slice(0, S), seedsPlanned: planned, stats, final, guardHits: store.guardHits,
+    seeds: idx.map((i) => seeds[i]), seedsPlanned: planned, stats, final, guardHits: store.guardHits,
   };
 }
 
 function pairedDiff(a: SeedStore, b: SeedStore): PairedDiff {
   const names = metricNames(a.cfg.strategies.length);
-  const S = Math.min(a.count, b.count), T = a.T, M = a.M;
+  // seeds present in both stores, in seed-list order
+  const idx = a.filledIndices().filter((i) => b.filled[i]);
+  const S = idx.length, T = a.T, M = a.M;
   const series: PairedDiff["series"] = {};
   const final: PairedDiff["final"] = {};
   for (let m = 0; m < M; m++) {
     const mean: number[] = [], se: number[] = [];
     for (let t = 0; t <= T; t++) {
       let sum = 0, ss = 0;
-      for (let s = 0; s < S; s++) sum += a.value(s, t, m) - b.value(s, t, m);
+      for (const s of idx) sum += a.value(s, t, m) - b.value(s, t, m);
       const mu = S ? sum / S : 0;
-      for (let s = 0; s < S; s++) { const d = a.value(s, t, m) - b.value(s, t, m) - mu; ss += d * d; }
+      for (const s of idx) { const d = a.value(s, t, m) - b.value(s, t, m) - mu; ss += d * d; }
       mean.push(mu);
       se.push(S > 1 ? Math.sqrt(ss / (S - 1) / S) : 0);
     }
@@ -157,16 +187,27 @@ export class EnsembleRunner {
   }
   get completed(): number { return this.a.count; }
   get done(): boolean { return this.a.count >= this.seeds.length; }
-  /** Run up to `n` more seeds (each in A and, if present, B). Returns how many ran. */
+  /** Length of one seed's row block ((steps + 1) × metrics), as `ingest` expects it. */
+  get rowLength(): number { return this.a.rowLength; }
+  /** Run up to `n` more seeds (each in A and, if present, B), in seed order. Returns how many ran. */
   runNext(n = 1): number {
     let ran = 0;
-    while (ran < n && !this.done) {
-      const seed = this.seeds[this.a.count];
-      this.a.run(seed);
-      this.b?.run(seed);
+    for (let i = 0; ran < n && i < this.seeds.length; i++) {
+      if (this.a.filled[i]) continue;
+      this.a.run(i, this.seeds[i]);
+      this.b?.run(i, this.seeds[i]);
       ran++;
     }
     return ran;
+  }
+  /**
+   * Adds seed number `index` (0-based position in `seeds`) computed elsewhere, e.g. by `runSeedRows` in
+   * another worker. Once every seed is in, `result()` equals a sequential run's bit for bit.
+   */
+  ingest(index: number, a: SeedRows, b?: SeedRows): void {
+    if (!!b !== !!this.b) throw new RangeError(this.b ? "this ensemble is paired: give the B rows too" : "this ensemble is not paired");
+    this.a.ingest(index, a.rows, a.guardHits);
+    if (b) this.b!.ingest(index, b.rows, b.guardHits);
   }
   /** Summary over the seeds completed so far. */
   result(): EnsembleResult {
@@ -183,7 +224,7 @@ export class EnsembleRunner {
     const st = which === "a" ? this.a : this.b;
     if (!st) return [];
     const out: { seed: number; step: number; values: number[] }[] = [];
-    for (let s = 0; s < st.count; s++)
+    for (const s of st.filledIndices())
       for (let t = 0; t <= st.T; t++) {
         const values: number[] = [];
         for (let m = 0; m < st.M; m++) values.push(st.value(s, t, m));
@@ -191,6 +232,21 @@ export class EnsembleRunner {
       }
     return out;
   }
+}
+
+/** One seed's metric rows ([t][metric], t = 0..steps) and how often the logit guard acted. */
+export interface SeedRows { rows: Float64Array; guardHits: number }
+
+/**
+ * Runs seed number `index` of an ensemble (seed cfg.seed + index) for A and, if given, B: the unit of
+ * work a pool worker does; feed the result to `EnsembleRunner.ingest`.
+ */
+export function runSeedRows(cfgA: ToyConfig, index: number, cfgB?: ToyConfig): { a: SeedRows; b?: SeedRows } {
+  const seed = (cfgA.seed + index) >>> 0;
+  const ra = runSingle(cfgA, seed);
+  const out: { a: SeedRows; b?: SeedRows } = { a: { rows: ra.rows, guardHits: ra.guardHits } };
+  if (cfgB) { const rb = runSingle(cfgB, seed); out.b = { rows: rb.rows, guardHits: rb.guardHits }; }
+  return out;
 }
 
 /** Synchronous convenience: the whole ensemble at once. */
