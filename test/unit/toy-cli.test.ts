@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { configsFromArgs, parseSimArgs, runCli, UsageError } from "../../scripts/sim.js";
 import { presetById, resolveConfig, runEnsemble } from "../../src/lib/toy/index.js";
 
-test("parses overrides, --seeds, --steps (both spellings), --paired and --preset", () => {
+test("parses overrides, --seeds, --steps (both spellings), --paired and --preset", async () => {
   const a = parseSimArgs(['{"lr":2}', "--seeds", "8", "--steps=30", "--paired", '{"clip":{"enabled":false}}', "--preset", "dapo-clip-higher"]);
   assert.deepEqual(a.overrides, { lr: 2 });
   assert.equal(a.seeds, 8);
@@ -24,7 +24,7 @@ test("parses overrides, --seeds, --steps (both spellings), --paired and --preset
   assert.equal(d.steps, null);
 });
 
-test("bad arguments raise usage errors with a reason", () => {
+test("bad arguments raise usage errors with a reason", async () => {
   const bad: [string[], RegExp][] = [
     [["--seeds", "0"], /--seeds must be a whole number/],
     [["--seeds"], /--seeds needs a value/],
@@ -38,21 +38,21 @@ test("bad arguments raise usage errors with a reason", () => {
   for (const [argv, re] of bad) assert.throws(() => parseSimArgs(argv), (e: unknown) => e instanceof UsageError && re.test(e.message), argv.join(" "));
 });
 
-test("invalid configurations exit 2 with the validation message on stderr and nothing on stdout", () => {
-  const r = runCli(['{"initProbs":[0.5,0.4]}']);
+test("invalid configurations exit 2 with the validation message on stderr and nothing on stdout", async () => {
+  const r = await runCli(['{"initProbs":[0.5,0.4]}']);
   assert.equal(r.code, 2);
   assert.equal(r.stdout, "");
   assert.match(r.stderr, /initProbs must sum to 1/);
-  const p = runCli(["--paired", '{"G":1}']);
+  const p = await runCli(["--paired", '{"G":1}']);
   assert.equal(p.code, 2);
   assert.match(p.stderr, /paired config B: G \(group size\) must be at least 2/);
-  const big = runCli(["--seeds", "5000", "--steps", "5000"]);
+  const big = await runCli(["--seeds", "5000", "--steps", "5000"]);
   assert.equal(big.code, 2);
   assert.match(big.stderr, /memory cap/);
 });
 
-test("CLI numbers equal the library's for the same seeds (paired)", () => {
-  const r = runCli(['{"lr":2,"seed":7}', "--seeds", "6", "--steps", "12", "--paired", '{"clip":{"enabled":false}}']);
+test("CLI numbers equal the library's for the same seeds (paired)", async () => {
+  const r = await runCli(['{"lr":2,"seed":7}', "--seeds", "6", "--steps", "12", "--paired", '{"clip":{"enabled":false}}']);
   assert.equal(r.code, 0, r.stderr);
   const out = JSON.parse(r.stdout);
   const a = resolveConfig({ lr: 2, seed: 7, steps: 12 });
@@ -68,14 +68,14 @@ test("CLI numbers equal the library's for the same seeds (paired)", () => {
   assert.deepEqual(out.config, a);
 });
 
-test("a preset run equals the library run of the preset's overrides", () => {
-  const r = runCli(["--preset", "park-tight-clip-high", "--seeds", "3", "--steps", "5"]);
+test("a preset run equals the library run of the preset's overrides", async () => {
+  const r = await runCli(["--preset", "park-tight-clip-high", "--seeds", "3", "--steps", "5"]);
   const out = JSON.parse(r.stdout);
   const lib = runEnsemble(resolveConfig({ ...presetById("park-tight-clip-high")!.overrides, steps: 5 }), 3);
   assert.deepEqual(out.perStep.p0.mean, lib.a.stats.p0.mean);
 });
 
-test("the real process: JSON on stdout and exit 0; exit 2 and stderr on error", () => {
+test("the real process: JSON on stdout and exit 0; exit 2 and stderr on error", async () => {
   const ok = spawnSync(process.execPath, ["--import", "tsx", "scripts/sim.ts", '{"steps":3}', "--seeds", "2"], { encoding: "utf8" });
   assert.equal(ok.status, 0, ok.stderr);
   assert.equal(JSON.parse(ok.stdout).steps, 3);

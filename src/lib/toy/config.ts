@@ -132,7 +132,8 @@ export function mergeConfig(base: ToyConfig, overrides: unknown, problems: strin
 function mergeInto(target: Record<string, unknown>, src: Record<string, unknown>, path: string, problems: string[]) {
   for (const [key, value] of Object.entries(src)) {
     const where = path ? `${path}.${key}` : key;
-    if (!(key in target)) {
+    // own keys only: `in` would accept inherited names (__proto__, toString, constructor) as settings
+    if (!Object.hasOwn(target, key)) {
       problems.push(`unknown setting '${where}' (known: ${Object.keys(target).join(", ")})`);
       continue;
     }
@@ -151,6 +152,25 @@ function mergeInto(target: Record<string, unknown>, src: Record<string, unknown>
   }
 }
 
+/**
+ * A count typed by a reader (--seeds, ?seeds=): plain decimal digits only, so "1e3", "0x10", "1.0", " 8" and
+ * "" are refused instead of being read as 1000, 16 or 1. Returns null when the text is not such a number.
+ */
+export function parseCount(text: string): number | null {
+  if (!/^[0-9]{1,15}$/.test(text)) return null;
+  return Number(text);
+}
+
+/** Largest seed: seeds are unsigned 32-bit integers. */
+export const MAX_SEED = 4294967295;
+
+/** Seeds run are seed … seed+count−1; refuse a range that would pass 2^32 − 1 and wrap around to 0. */
+export function seedRangeProblem(seed: number, count: number): string | null {
+  const last = seed + count - 1;
+  if (last <= MAX_SEED) return null;
+  return `seeds ${seed} … ${last} pass the largest seed ${MAX_SEED} (seeds are 32-bit and would wrap around to 0); use a seed of at most ${MAX_SEED - count + 1} or fewer seeds`;
+}
+
 const isInt = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
 const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 
@@ -164,7 +184,7 @@ export function validateConfig(c: ToyConfig): string[] {
     if (!isNum(v) || v < lo || (hiOpen ? v >= hi : v > hi))
       p.push(`${name} must be a number in [${lo}, ${hi}${hiOpen ? ")" : "]"} (got ${JSON.stringify(v)})`);
   };
-  intIn("seed", c.seed, 0, 4294967295);
+  intIn("seed", c.seed, 0, MAX_SEED);
   const K = Array.isArray(c.strategies) ? c.strategies.length : 0;
   if (K < 2 || K > LIMITS.maxStrategies) p.push(`strategies must list 2 to ${LIMITS.maxStrategies} names (got ${K})`);
   else if (new Set(c.strategies).size !== K || c.strategies.some((s) => typeof s !== "string" || s.trim() === ""))
