@@ -52,7 +52,7 @@ export function mergeShards(files: ShardFile[]): string {
   const missing: number[] = [];
   for (let p = 0; p < points; p++) if (!lines.has(p)) missing.push(p);
   if (missing.length)
-    throw new MergeError(`the shards are incomplete: ${missing.length} of the grid's ${points} points are missing (points ${ranges(missing)}); run the missing shards and merge again (grid ${id})`);
+    throw new MergeError(`the shards are incomplete: ${missing.length} of the grid's ${points} points ${missing.length === 1 ? "is" : "are"} missing (${missing.length === 1 ? "point" : "points"} ${ranges(missing)}); run the missing shards and merge again (grid ${id})`);
   let out = "";
   for (let p = 0; p < points; p++) out += lines.get(p)!.text + "\n";
   return out;

@@ -84,3 +84,54 @@ test("the real process: JSON on stdout and exit 0; exit 2 and stderr on error", 
   assert.equal(bad.stdout, "");
   assert.match(bad.stderr, /lr must not be negative/);
 });
+
+test("inherited object keys are not settings: __proto__, toString, constructor are unknown settings, not crashes", async () => {
+  for (const json of ['{"__proto__":{"lr":5}}', '{"toString":1}', '{"constructor":{}}', '{"__proto__":{"__proto__":{}}}', '{"clip":{"hasOwnProperty":true}}']) {
+    const r = await runCli([json, "--seeds", "1", "--steps", "1"]);
+    assert.equal(r.code, 2, json);
+    assert.equal(r.stdout, "");
+    assert.match(r.stderr, /unknown setting '(clip\.)?(__proto__|toString|constructor|hasOwnProperty)'/, json);
+    assert.doesNotMatch(r.stderr, /not valid JSON|unexpected error|    at /, json);
+  }
+  assert.equal(({} as Record<string, unknown>).lr, undefined, "nothing leaked into Object.prototype");
+});
+
+test("counts are plain digits: 1e3, 0x10, 1.0, +8 and ' 8' are refused, not read as numbers", async () => {
+  for (const text of ["1e3", "0x10", "1.0", "+8", " 8", "0b11", ""]) {
+    assert.throws(() => parseSimArgs(["--seeds", text]), /--seeds must be a whole number ≥ 1 written in plain digits/, JSON.stringify(text));
+    assert.throws(() => parseSimArgs(["--steps", text]), /--steps must be a whole number/, JSON.stringify(text));
+  }
+  assert.equal(parseSimArgs(["--seeds", "0012"]).seeds, 12);
+});
+
+test("seeds never wrap around 2^32: the last seed must fit in 32 bits", async () => {
+  const r = await runCli(['{"seed":4294967295}', "--seeds", "2", "--steps", "1"]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /seeds 4294967295 … 4294967296 pass the largest seed 4294967295/);
+  const ok = await runCli(['{"seed":4294967295}', "--seeds", "1", "--steps", "1"]);
+  assert.equal(ok.code, 0, ok.stderr);
+  assert.equal(JSON.parse(ok.stdout).seeds.first, 4294967295);
+});
+
+test("--paired cannot set the seed (B runs on A's seeds): refused with the reason, not echoed and ignored", async () => {
+  const r = await runCli(["--paired", '{"seed":5}', "--seeds", "2", "--steps", "1"]);
+  assert.equal(r.code, 2);
+  assert.equal(r.stdout, "");
+  assert.match(r.stderr, /paired overrides cannot set 'seed': B always runs on A's seeds/);
+});
+
+test("settings each within their caps but too costly together are refused, naming the setting to lower", async () => {
+  const r = await runCli(['{"epochs":64,"promptsPerStep":4096,"G":64}', "--seeds", "100", "--steps", "500"]);
+  assert.equal(r.code, 2);
+  assert.equal(r.stdout, "");
+  assert.match(r.stderr, /would take about [\d.]+ (h|days) of compute .* above the budget of about 5 min; lower epochs \(now 64\)/);
+  const seeds = await runCli(['{"G":256}', "--seeds", "9000", "--steps", "50", "--max-minutes", "1"]);
+  assert.match(seeds.stderr, /lower --seeds \(now 9000\)/);
+});
+
+test("piped into head: the closed pipe ends the CLI quietly (no EPIPE stack trace)", () => {
+  // a few MB of output so the pipe is closed while the CLI is still writing
+  const r = spawnSync("sh", ["-c", `"${process.execPath}" --import tsx scripts/sim.ts '{"steps":3000}' --seeds 1 --paired '{"lr":2}' | head -c 20`], { encoding: "utf8" });
+  assert.equal(r.stdout, '{"tool":"spurious-re');
+  assert.equal(r.stderr, "");
+});
