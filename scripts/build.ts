@@ -45,4 +45,5 @@ if (problems.length) {
 }
 
 copyFileSync(join(cacheDir, "_build.json"), join(out, "_build.json"));
+await import("./precompress.js").then(async (p) => console.log(p.describeReport(await p.precompressSite(out))));
 console.log(`build: ${out} ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
