@@ -212,7 +212,7 @@ export function handleRequest(root: string, request: IncomingMessage, response: 
     return;
   }
   const size = bodyStats.size;
-  const ifRange = request.headers["if-range"];
+  const ifRange = request.headers["if-range"] as string | undefined;
   const rangeApplies = rangeHeader !== undefined && (ifRange === undefined || ifRange.trim() === etag || ifRange.trim() === headers["last-modified"]);
   const range = rangeApplies ? parseRange(rangeHeader, size) : null;
   if (range === "unsatisfiable") {
