@@ -46,3 +46,16 @@ export async function benchDuckdb({dist}: {dist: string}): Promise<Record<string
     await server.close();
   }
 }
+
+/** As a `npm run bench` module (scripts/bench-kit.ts). */
+export const bench: import("./bench-kit.js").BenchModule = {
+  title: "DuckDB on the query page",
+  order: 40,
+  needsSite: true,
+  async run({dist}) {
+    const {figuresFromRecord} = await import("./bench-kit.js");
+    return figuresFromRecord(await benchDuckdb({dist}), {
+      "cold start: Run click → first result row": {target: {op: "≤", value: 1500}, previous: {value: 2400, source: "issue 10"}},
+    });
+  },
+};

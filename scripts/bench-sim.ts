@@ -95,3 +95,19 @@ export async function benchSimBrowser({dist}: {dist: string}): Promise<Record<st
     await server.close();
   }
 }
+
+/** As a `npm run bench` module (scripts/bench-kit.ts). */
+export const bench: import("./bench-kit.js").BenchModule = {
+  title: "toy simulator in Node and in the page's worker",
+  order: 30,
+  needsSite: true,
+  async run({dist}) {
+    const {figuresFromRecord} = await import("./bench-kit.js");
+    return [
+      ...figuresFromRecord(await benchSimNode()),
+      ...figuresFromRecord(await benchSimBrowser({dist}), {
+        "page: slider change → first chart (median of 3)": {target: {op: "≤", value: 100}, previous: {value: 157, source: "issue 10"}},
+      }),
+    ];
+  },
+};

@@ -1,67 +1,58 @@
-// `npm run bench`: prints performance figures (never asserts them). Builds a fresh copy of the site, then measures
-// per page the bytes the browser transfers on first load and the time to first contentful paint, plus the
-// simulator and DuckDB figures from their own bench modules.
+// `npm run bench [-- --only NAME,NAME] [--list] [--json FILE] [--dist DIR]`: runs every bench module
+// (scripts/bench-NAME.ts exporting `bench`, see scripts/bench-kit.ts) and prints one table: figure,
+// measured, target, previous approach, ratio. Builds a fresh copy of the site first when a module needs it
+// (--dist DIR measures an existing build instead).
+// Prints figures, asserts nothing.
 import {spawnSync} from "node:child_process";
-import {existsSync} from "node:fs";
+import {readdirSync, writeFileSync} from "node:fs";
 import {resolve} from "node:path";
-import {chromium} from "playwright-core";
-import {startStaticServer} from "./static-server.js";
-import {CHROMIUM_ARGS, CHROMIUM_PATH} from "../test/e2e/chromium.js";
+import {pathToFileURL} from "node:url";
+import {formatTable, type BenchModule, type Figure} from "./bench-kit.js";
 
 const root = resolve(import.meta.dirname, "..");
-const out = resolve(root, ".bench/dist");
-const PAGE_BUDGET_BYTES = 400_000;
-
-function row(...cells: (string | number)[]): void {
-  console.log(cells.map(String).join("\t"));
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
 }
+const givenDist = option("--dist");
+const dist = resolve(root, givenDist ?? ".bench/dist");
 
-const buildStart = performance.now();
-const build = spawnSync("npx", ["tsx", "scripts/build.ts"], {cwd: root, env: {...process.env, SITE_OUT: out}, stdio: ["ignore", "ignore", "inherit"]});
-if (build.status !== 0) throw new Error("bench: build failed");
-const buildSeconds = (performance.now() - buildStart) / 1000;
-console.log(`build time\t${buildSeconds.toFixed(1)} s`);
+const files = readdirSync(import.meta.dirname).filter((f) => /^bench-[\w-]+\.ts$/.test(f) && f !== "bench-kit.ts").sort();
+const modules: {name: string; module: BenchModule}[] = [];
+for (const file of files) {
+  const exported = (await import(pathToFileURL(resolve(import.meta.dirname, file)).href)) as {bench?: BenchModule};
+  if (exported.bench) modules.push({name: file.slice("bench-".length, -".ts".length), module: exported.bench});
+}
+modules.sort((a, b) => (a.module.order ?? 100) - (b.module.order ?? 100) || a.name.localeCompare(b.name));
 
-const {readFileSync} = await import("node:fs");
-const pages = (JSON.parse(readFileSync(resolve(out, "_build.json"), "utf8")) as {pages: {path: string}[]}).pages;
-const server = await startStaticServer(out);
-const browser = await chromium.launch({executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS});
-try {
-  console.log("\npage\ttransferred (gzip, first load)\tbudget\tfirst contentful paint\tload event");
-  for (const {path} of pages) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Network.enable");
-    let bytes = 0;
-    cdp.on("Network.loadingFinished", (event: {encodedDataLength: number}) => (bytes += event.encodedDataLength));
-    await page.goto(server.origin + path, {waitUntil: "networkidle"});
-    const timing = await page.evaluate(() => {
-      const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN;
-      const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
-      return {fcp, load: nav ? nav.loadEventEnd : NaN};
-    });
-    // Every page has the budget on first load; the query page's DuckDB download comes later, on request.
-    const budget = bytes <= PAGE_BUDGET_BYTES ? "within 400 kB" : "OVER 400 kB";
-    row(path, `${(bytes / 1000).toFixed(1)} kB`, budget, `${timing.fcp.toFixed(0)} ms`, `${timing.load.toFixed(0)} ms`);
-    await context.close();
+if (process.argv.includes("--list")) {
+  for (const {name, module} of modules) console.log(`${name}\t${module.title}${module.needsSite ? " (builds the site)" : ""}`);
+  process.exit(0);
+}
+const only = option("--only")?.split(",");
+const unknown = only?.filter((n) => !modules.some((m) => m.name === n));
+if (unknown?.length) {
+  console.error(`bench: unknown module ${unknown.join(", ")} (known: ${modules.map((m) => m.name).join(", ")})`);
+  process.exit(2);
+}
+const selected = modules.filter((m) => !only || only.includes(m.name));
+
+const rows: {module: string; figure: Figure}[] = [];
+if (!givenDist && selected.some((m) => m.module.needsSite)) {
+  const started = performance.now();
+  const build = spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts"], {cwd: root, env: {...process.env, SITE_OUT: dist}, stdio: ["ignore", "ignore", "inherit"]});
+  if (build.status !== 0) throw new Error("bench: build failed");
+  rows.push({module: "build", figure: {figure: "npm run build (incl. precompression)", measured: (performance.now() - started) / 1000, unit: "s"}});
+}
+for (const {name, module} of selected) {
+  process.stderr.write(`bench: ${name} — ${module.title} …\n`);
+  try {
+    for (const figure of await module.run({root, dist})) rows.push({module: name, figure});
+  } catch (e) {
+    // one broken module must not hide the others' figures
+    rows.push({module: name, figure: {figure: `FAILED: ${(e as Error).message.split("\n")[0]}`, measured: NaN, unit: ""}});
   }
-} finally {
-  await browser.close();
-  await server.close();
 }
-
-// Optional sections contributed by the feature modules; each prints its own figures.
-for (const [label, file, fn] of [
-  ["simulator (Node)", "bench-sim.ts", "benchSimNode"],
-  ["simulator (browser worker)", "bench-sim.ts", "benchSimBrowser"],
-  ["DuckDB query page", "bench-duckdb.ts", "benchDuckdb"]
-] as const) {
-  const path = resolve(import.meta.dirname, file);
-  if (!existsSync(path)) continue;
-  const module = (await import(path)) as Record<string, ((options: {dist: string}) => Promise<Record<string, number | string>>) | undefined>;
-  const bench = module[fn];
-  if (!bench) continue;
-  console.log(`\n${label}`);
-  for (const [key, value] of Object.entries(await bench({dist: out}))) row(key, value);
-}
+console.log(formatTable(rows));
+const jsonFile = option("--json");
+if (jsonFile) writeFileSync(jsonFile, JSON.stringify(rows, null, 2) + "\n");

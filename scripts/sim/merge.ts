@@ -1,6 +1,7 @@
 // `npm run sim -- merge A.jsonl B.jsonl …`: joins the outputs of `sweep --shard i/n` runs. Refuses lines
 // from different grids, a point present twice, a missing point or a cut-off line, naming the file and line;
 // otherwise prints every point's line unchanged, in point order: the bytes an unsharded sweep prints.
+// Blank lines and the "> sim …" banner that `npm run` (without -s) writes to stdout are skipped.
 import { UsageError } from "./model.js";
 
 export interface ShardFile { name: string; text: string }
@@ -28,6 +29,8 @@ export function mergeShards(files: ShardFile[]): string {
     if (rows.at(-1) === "") rows.pop();
     rows.forEach((row, i) => {
       const where = `${name} line ${i + 1}`;
+      // blank lines and npm's "> sim" banner (from `npm run` without -s) carry no points
+      if (row.trim() === "" || row.startsWith("> ")) return;
       let v: unknown;
       try {
         v = JSON.parse(row);

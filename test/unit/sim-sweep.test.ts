@@ -53,6 +53,9 @@ test("shards i/n partition the points; merged shards are byte for byte the unsha
   assert.equal(await sim("merge", ...shards), full);
   assert.equal(await sim("merge", ...shards.reverse()), full, "file order does not matter");
   assert.equal(await sim("sweep", gridFile, "--workers", "2"), full);
+  // shards saved with `npm run sim > file` start with npm's banner; it is not a point
+  const banner = file("banner.jsonl", "\n> sim\n> tsx scripts/sim.ts sweep grid.json --shard 1/1\n\n" + full);
+  assert.equal(await sim("merge", banner), full);
 });
 
 test("merge refuses missing points, duplicates, other grids and cut-off lines, naming file and line", async () => {
