@@ -8,5 +8,7 @@ if (!existsSync(resolve(root, "index.html"))) {
   console.error(`serve: ${root}/index.html not found; run \`npm run build\` first.`);
   process.exit(1);
 }
-const {origin} = await startStaticServer(root, Number(process.env.PORT ?? 3000));
-console.log(`Serving ${root} at ${origin}/ (Ctrl-C to stop)`);
+const server = await startStaticServer(root, Number(process.env.PORT ?? 3000));
+console.log(`Serving ${root} at ${server.origin}/ (Ctrl-C to stop)`);
+// stop cleanly on Ctrl-C or a service manager's SIGTERM: close the listener and the open connections
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void server.close().then(() => process.exit(0)));
