@@ -6,12 +6,14 @@ import {spawnSync} from "node:child_process";
 import {copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {offsiteReferences, patchHtml} from "./site-output.js";
+import {requireIntactData} from "../loaders/data-integrity.js";
 
 const root = resolve(import.meta.dirname, "..");
 const out = resolve(root, process.env.SITE_OUT ?? "dist");
 const cacheDir = join(root, "src/.observablehq/cache");
 
 const started = performance.now();
+requireIntactData(root); // sha256 of vendored files, shape of every data file, paper validator: fail naming the file
 rmSync(join(cacheDir, "data"), {recursive: true, force: true});
 rmSync(out, {recursive: true, force: true});
 
