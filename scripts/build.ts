@@ -7,6 +7,7 @@ import {copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync} from "no
 import {join, resolve} from "node:path";
 import {offsiteReferences, patchHtml} from "./site-output.js";
 import {requireIntactData} from "../loaders/data-integrity.js";
+import {writeDeployHeaders} from "./deploy-csp.js";
 
 const root = resolve(import.meta.dirname, "..");
 const out = resolve(root, process.env.SITE_OUT ?? "dist");
@@ -47,4 +48,5 @@ if (problems.length) {
 }
 
 copyFileSync(join(cacheDir, "_build.json"), join(out, "_build.json"));
+writeDeployHeaders(out); // last: the CSP lists the sha256 of every inline script as finally written
 console.log(`build: ${out} ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);

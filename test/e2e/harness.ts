@@ -78,8 +78,21 @@ export async function openPage(site: Site, path: string, options: OpenOptions = 
     // registered after the off-site guard, so it runs first; off-site requests fall through to the guard
     await context.route("**/*", async (route) => {
       if (new URL(route.request().url()).host !== local.host) return route.fallback();
-      const response = await route.fetch();
-      await route.fulfill({response, headers: {...response.headers(), "content-security-policy": csp}});
+      // a request left unanswered here would hang the page; a reset connection is retried, then reported
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const response = await route.fetch();
+          await route.fulfill({response, headers: {...response.headers(), "content-security-policy": csp}});
+          return;
+        } catch (e) {
+          if (/already handled|closed/i.test(String(e))) return;
+          if (attempt === 3) {
+            problems.push(`CSP proxy could not fetch ${route.request().url()}: ${String(e).split("\n")[0]}`);
+            await route.abort("failed").catch(() => {});
+            return;
+          }
+        }
+      }
     });
   }
   if (options.setup) await options.setup(context);
