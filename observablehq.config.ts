@@ -16,6 +16,10 @@ interface SiteConfig {
   search: boolean;
 }
 
+// Without JavaScript the numbers, charts and checks cannot be computed: say so at the top of every page and hide
+// Framework's loading glyphs, which would otherwise stand where the numbers belong.
+const NOSCRIPT = `<noscript><style>observablehq-loading{display:none}#observablehq-main::before{content:"This site needs JavaScript: its numbers, charts and hash checks are computed in your browser, so without it they are missing below. The paper: arXiv 2506.10947.";display:block;margin:1rem 0;padding:.75rem 1rem;border:2px solid #b3261e;font-weight:600}</style></noscript>`;
+
 const config: SiteConfig = {
   title: "Spurious Rewards, explained",
   root: "src",
@@ -35,12 +39,13 @@ const config: SiteConfig = {
   globalStylesheets: [],
   style: "style.css",
   // An empty data: icon stops the browser from requesting /favicon.ico (a 404 and a console error otherwise).
-  head: '<link rel="icon" href="data:,"><meta name="description" content="Claims, numbers, a clipping-bias toy model and a browser-side hash check for the paper Spurious Rewards: Rethinking Training Signals in RLVR (arXiv 2506.10947).">',
+  head: '<link rel="icon" href="data:,"><meta name="description" content="Claims, numbers, a clipping-bias toy model and a browser-side hash check for the paper Spurious Rewards: Rethinking Training Signals in RLVR (arXiv 2506.10947).">' + NOSCRIPT,
   footer:
     'Site by the Spurious Rewards explained team. Paper © its authors, CC BY-NC-SA 4.0. Site code MIT; site data CC BY-NC-SA 4.0 (derived from the paper). <a href="https://arxiv.org/abs/2506.10947">arXiv 2506.10947</a>.',
   toc: true,
   // Framework's search index is fetched from the same origin only; keep it.
   search: true
 };
+
 
 export default config;

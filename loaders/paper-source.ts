@@ -12,6 +12,18 @@ export interface SourceSpec {
   key: readonly string[];
   /** Columns that must hold a printed number (or be empty). */
   numeric: readonly string[];
+  /**
+   * Rows picked by one column's value whose other cells must hold a printed number (never empty), as a whole
+   * number when `integer` is set: a word where a count belongs would otherwise be well-formed and wrong.
+   */
+  numericRows?: readonly NumericRowRule[];
+}
+
+export interface NumericRowRule {
+  column: string;
+  values: readonly string[];
+  numeric: readonly string[];
+  integer?: boolean;
 }
 
 export const SOURCE_SPECS: Readonly<Record<SourceFileName, SourceSpec>> = {
@@ -39,6 +51,30 @@ export const SOURCE_SPECS: Readonly<Record<SourceFileName, SourceSpec>> = {
     columns: ["version", "parameter", "value", "source", "locator", "notes"],
     key: ["version", "parameter", "locator"],
     numeric: [],
+    numericRows: [
+      // counts the site computes with (the toy page's batch arithmetic, the training length per version)
+      {
+        column: "parameter",
+        values: [
+          "training steps (Figure 1)", "rollout batch size (prompts rolled out at once)", "rollouts per prompt (group size G)",
+          "mini batch size (rollouts per gradient update)", "GPUs per run", "[repo] n_samples_per_prompt", "[repo] rollout_batch_size",
+          "[repo] train_batch_size", "[repo] num_episodes", "[repo] n_votes_per_prompt (majority vote)", "[repo] prompt_max_len",
+          "[repo] generate_max_len (max response tokens)", "[repo] eval max_tokens", "[repo] seed default",
+        ],
+        numeric: ["value"],
+        integer: true,
+      },
+      // settings printed as one number
+      {
+        column: "parameter",
+        values: [
+          "clip ratio epsilon_c", "clip epsilon", "sampling temperature (training)", "[repo] eps_clip default", "[repo] actor learning rate",
+          "[repo] max grad norm default", "[repo] training temperature", "[repo] eval temperature (pass@1)", "[repo] eval temperature for @8 metrics",
+          "[repo] KL coefficient",
+        ],
+        numeric: ["value"],
+      },
+    ],
   },
 };
 

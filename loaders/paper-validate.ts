@@ -1,6 +1,6 @@
 // Validator for the paper's source tables. Any error fails the build (the data loaders call
 // assertValid); each message names the file, the row, the column and what is wrong.
-import {isNumericText} from "./paper-printed.js";
+import {isNumericText, parsePrinted} from "./paper-printed.js";
 import {SOURCE_SPECS, type SourceTable} from "./paper-source.js";
 import {canonicalModel, canonicalReward, FIGURE1_REWARDS, VERSIONS} from "../src/lib/paper-vocabulary.js";
 
@@ -74,6 +74,18 @@ export function validateTable(table: SourceTable): ValidationIssue[] {
     for (const c of numericCols) {
       const v = r[c].trim();
       if (v && !isNumericText(v)) add("non-numeric", row, c, `"${r[c]}" is not a printed number`);
+    }
+    for (const rule of spec.numericRows ?? []) {
+      if (!rule.values.includes(r[rule.column])) continue;
+      for (const c of rule.numeric) {
+        const v = r[c].trim();
+        const printed = parsePrinted(v);
+        if (printed.kind !== "number" || printed.value == null) {
+          add("non-numeric", row, c, `"${r[c]}" is not a printed number, and ${rule.column} "${r[rule.column]}" needs one`);
+        } else if (rule.integer && !Number.isInteger(printed.value)) {
+          add("non-numeric", row, c, `"${r[c]}" is not a whole number, and ${rule.column} "${r[rule.column]}" is a count`);
+        }
+      }
     }
     const reportsNumber = Object.keys(r).some((c) => ["before", "after", "delta", "value"].includes(c) && /\d/.test(r[c]));
     if (!r.locator.trim() && reportsNumber) add("missing-locator", row, "locator", "a row that reports a number needs a locator");

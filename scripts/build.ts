@@ -6,12 +6,15 @@ import {spawnSync} from "node:child_process";
 import {copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {offsiteReferences, patchHtml} from "./site-output.js";
+import {requireIntactData} from "../loaders/data-integrity.js";
+import {writeDeployHeaders} from "./deploy-csp.js";
 
 const root = resolve(import.meta.dirname, "..");
 const out = resolve(root, process.env.SITE_OUT ?? "dist");
 const cacheDir = join(root, "src/.observablehq/cache");
 
 const started = performance.now();
+requireIntactData(root); // sha256 of vendored files, shape of every data file, paper validator: fail naming the file
 rmSync(join(cacheDir, "data"), {recursive: true, force: true});
 rmSync(out, {recursive: true, force: true});
 
@@ -45,5 +48,6 @@ if (problems.length) {
 }
 
 copyFileSync(join(cacheDir, "_build.json"), join(out, "_build.json"));
+writeDeployHeaders(out); // last: the CSP lists the sha256 of every inline script as finally written
 await import("./precompress.js").then(async (p) => console.log(p.describeReport(await p.precompressSite(out))));
 console.log(`build: ${out} ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,8 +1,18 @@
 // A small DuckDB-wasm (1.32.0) client, loaded on demand only: nothing of DuckDB is fetched until
 // openDuckDB() is called. Assets are self-hosted from node_modules via import.meta.resolve, the worker is
 // a module worker, logging is off, and only CSV text is fed in (the json/parquet extensions would be
-// downloaded from another host). DECIMAL and BIGINT results come back as JS numbers.
-// Reusable: the query page loads the paper tables; the toy page can load its runs table the same way.
+// downloaded from another host). Reusable: the query page loads the paper tables; the toy page loads its
+// runs table the same way.
+//
+// What a reader types cannot hurt the page (see src/lib/sql/reader-query.ts): DuckDB stops after the rows
+// shown and prints every value as text, so only those rows cross into the page; a query can be cancelled
+// (DuckDB's own cancel, or, when DuckDB does not stop in time, a fresh worker with the tables reloaded); and
+// a failure to start (wasm missing, served with the wrong type, or forbidden by a Content-Security-Policy) is
+// reported with its cause instead of waiting forever.
+import type {AsyncDuckDB, AsyncDuckDBConnection} from "@duckdb/duckdb-wasm";
+import {cellText, DEFAULT_LIMITS, describeSql, displaySql, isNumericSqlType, queryBody} from "../lib/sql/reader-query.js";
+import {arrowCellText, type ArrowCellKind} from "../lib/sql/arrow-cells.js";
+import {readableDuckDbError} from "../lib/sql/errors.js";
 
 export interface CsvTable {
   /** SQL table name (letters, digits, underscore). */
@@ -15,23 +25,67 @@ export interface CsvTable {
 
 export interface QueryColumn {
   name: string;
+  /** DuckDB's type name ("DECIMAL(4,3)", "BIGINT"); for unwrapped statements, the Arrow type. */
   type: string;
   numeric: boolean;
 }
 
+export interface QueryOptions {
+  /** Rows shown (default 500); DuckDB stops after one more. */
+  maxRows?: number;
+  /** Size guard: characters of all shown cells together (default 4 million); long cells are cut to fit. */
+  maxChars?: number;
+  /** Cancels the query: the promise rejects with QueryCancelledError at once. */
+  signal?: AbortSignal;
+}
+
 export interface QueryResult {
   columns: QueryColumn[];
+  /** The shown rows by column name; every value is display text (string) or null. */
   rows: Record<string, unknown>[];
+  /** The same cells by position (use this when two columns share a name). */
+  cells: (string | null)[][];
   elapsedMs: number;
+  /** Why fewer rows are shown than the query returns: the row limit, the size guard, or nothing (null). */
+  truncated: null | "rows" | "bytes";
+  /** The row limit that applied. */
+  maxRows: number;
+  /** Longest cell text shown before cutting (characters). */
+  maxCellChars: number;
+  /** "duckdb" when DuckDB printed the values (a single query); "page" for other statements, printed here. */
+  printedBy: "duckdb" | "page";
 }
 
 export interface DuckClient {
-  query(sql: string): Promise<QueryResult>;
+  query(sql: string, options?: QueryOptions): Promise<QueryResult>;
+  /** Runs the site's own statements (CREATE TABLE …), no result. */
+  exec(sql: string): Promise<void>;
   tables(): Promise<string[]>;
   close(): Promise<void>;
 }
 
-export type LoadStage = "downloading" | "starting" | "loading tables" | "ready";
+export type LoadStage = "downloading" | "starting" | "loading tables" | "ready" | "restarting";
+
+export interface OpenOptions {
+  /** Startup fails when it makes no progress for this long (default 90 s). */
+  stallTimeoutMs?: number;
+}
+
+/** Thrown by query() when its signal aborts. */
+export class QueryCancelledError extends Error {
+  constructor() {
+    super("The query was cancelled.");
+    this.name = "AbortError";
+  }
+}
+
+/** Thrown by openDuckDB() with a reader-facing cause ("the server answered 404 for …"). */
+export class DuckDBStartError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DuckDBStartError";
+  }
+}
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -54,69 +108,340 @@ export function createTableSql(t: CsvTable, fileName: string): string {
   return `CREATE OR REPLACE TABLE ${table} AS ${select} FROM read_csv('${fileName}', header = true, all_varchar = true, auto_detect = true)`;
 }
 
-const NUMERIC_TYPE = /^(Int|Uint|Float|Decimal)/i;
+/** Longest cell shown, from the size guard shared by all cells (at least 16 characters, at most 2000). */
+export function cellBudget(columns: number, maxRows: number, maxChars: number): number {
+  return Math.max(16, Math.min(2000, Math.floor(maxChars / Math.max(1, columns * (maxRows + 1)))));
+}
+
+const DEFAULT_MAX_CHARS = 4_000_000;
+/** Time DuckDB gets to honour a cancel before its worker is replaced. */
+const CANCEL_GRACE_MS = 1500;
+
+interface Engine {
+  db: AsyncDuckDB;
+  conn: AsyncDuckDBConnection;
+  worker: Worker;
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Why the engine file could not run, found by asking the server about it (only after a failure). */
+async function diagnoseStart(wasmUrl: string, cause: string): Promise<string> {
+  const file = wasmUrl.split("/").pop()?.split("?")[0] ?? "the DuckDB engine";
+  if (/Content.Security.Policy|unsafe-eval|Refused to compile/i.test(cause)) {
+    return `DuckDB could not start: this site's Content-Security-Policy forbids WebAssembly (its script-src needs 'wasm-unsafe-eval'). Browser message: ${cause}`;
+  }
+  try {
+    const response = await fetch(wasmUrl, {method: "HEAD", cache: "no-store"});
+    if (!response.ok) return `DuckDB could not start: the engine file ${file} could not be downloaded (the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ""}).`;
+    const type = (response.headers.get("content-type") ?? "").split(";")[0].trim();
+    if (type !== "application/wasm") {
+      return `DuckDB could not start: the server sends ${file} as "${type || "no type"}", and browsers run WebAssembly only when it is served as application/wasm.`;
+    }
+  } catch (e) {
+    return `DuckDB could not start: the engine file ${file} could not be downloaded (${message(e)}).`;
+  }
+  return `DuckDB could not start: ${cause}`;
+}
+
+/** The smallest WebAssembly module: compiling it fails exactly when the page's CSP forbids WebAssembly. */
+const EMPTY_WASM = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+
+/**
+ * Before starting the worker: may this page compile WebAssembly, and does the server send the engine file
+ * with status 200 and type application/wasm? Returns the reader-facing problem, or null. A host that does
+ * not answer HEAD requests (405/501) is not held against it.
+ */
+export async function preflight(wasmUrl: string): Promise<string | null> {
+  try {
+    await WebAssembly.compile(EMPTY_WASM);
+  } catch (e) {
+    return diagnoseStart(wasmUrl, message(e));
+  }
+  const file = wasmUrl.split("/").pop()?.split("?")[0] ?? "the DuckDB engine";
+  let response: Response;
+  try {
+    response = await fetch(wasmUrl, {method: "HEAD"});
+  } catch (e) {
+    return `DuckDB could not start: the engine file ${file} could not be downloaded (${message(e)}).`;
+  }
+  if (response.status === 405 || response.status === 501) return null;
+  if (!response.ok) return `DuckDB could not start: the engine file ${file} could not be downloaded (the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ""}).`;
+  const type = (response.headers.get("content-type") ?? "").split(";")[0].trim();
+  if (type && type !== "application/wasm") {
+    return `DuckDB could not start: the server sends ${file} as "${type}", and browsers run WebAssembly only when it is served as application/wasm.`;
+  }
+  return null;
+}
+
+/** Rejects when `work` makes no progress for `ms` (progress() pushes the deadline back). */
+function watchdog(ms: number, what: () => string): {promise: Promise<never>; progress(): void; stop(): void} {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let reject: (e: Error) => void = () => {};
+  const promise = new Promise<never>((_, r) => (reject = r));
+  promise.catch(() => {});
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => reject(new DuckDBStartError(`DuckDB could not start: nothing happened for ${Math.round(ms / 1000)} s while ${what()}.`)), ms);
+  };
+  arm();
+  return {promise, progress: arm, stop: () => clearTimeout(timer)};
+}
+
+async function startEngine(tables: CsvTable[], onStage: (stage: LoadStage) => void, options: OpenOptions): Promise<Engine> {
+  let stage: LoadStage = "downloading";
+  const report = (s: LoadStage) => {
+    stage = s;
+    onStage(s);
+  };
+  const dog = watchdog(options.stallTimeoutMs ?? 90_000, () => (stage === "downloading" ? "downloading DuckDB" : stage === "starting" ? "starting DuckDB" : "loading the tables"));
+  let worker: Worker | undefined;
+  let wasmUrl = "";
+  try {
+    const duckdb = await Promise.race([import("@duckdb/duckdb-wasm"), dog.promise]);
+    const bundles = {
+      mvp: {
+        mainModule: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm"),
+        mainWorker: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js"),
+      },
+      eh: {
+        mainModule: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"),
+        mainWorker: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js"),
+      },
+    };
+    const bundle = await duckdb.selectBundle(bundles);
+    wasmUrl = bundle.mainModule;
+    // An error inside DuckDB's worker while it compiles the engine is never answered (the worker leaves the
+    // rejection unhandled), so the usual causes are checked here first, and the watchdog catches the rest.
+    const problem = await Promise.race([preflight(wasmUrl), dog.promise]);
+    if (problem) throw new DuckDBStartError(problem);
+    // a classic worker fails: Framework serves the worker file as an ES module
+    const w = (worker = new Worker(bundle.mainWorker!, {type: "module"}));
+    // An error thrown inside the worker (the wasm answered 404, has the wrong MIME type, or may not be
+    // compiled) never answers DuckDB's pending request; catching it here is what ends "Starting DuckDB…".
+    const workerFailed = new Promise<never>((_, reject) => {
+      w.addEventListener("error", (event) => {
+        event.preventDefault();
+        reject(new Error(event.message || "the DuckDB worker stopped"));
+      });
+    });
+    workerFailed.catch(() => {});
+    const step = <T>(p: Promise<T>) => Promise.race([p, workerFailed, dog.promise]);
+    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), w);
+    report("starting");
+    await step(db.instantiate(bundle.mainModule, bundle.pthreadWorker, () => dog.progress()));
+    dog.progress();
+    await step(db.open({query: {castDecimalToDouble: false, castBigIntToDouble: false, castTimestampToDate: false}}));
+    const conn = await step(db.connect());
+    report("loading tables");
+    dog.progress();
+    for (const t of tables) {
+      const file = `${t.name}.csv`;
+      await step(db.registerFileText(file, t.csv));
+      await step(conn.query(createTableSql(t, file)));
+    }
+    // Once the tables are in, DuckDB may touch nothing outside this page: no extension downloads (they come
+    // from another host) and no reads of URLs or files, whatever SQL a reader types.
+    await step(conn.query("SET autoinstall_known_extensions = false"));
+    await step(conn.query("SET autoload_known_extensions = false"));
+    await step(conn.query("SET enable_external_access = false"));
+    return {db, conn, worker: w};
+  } catch (e) {
+    worker?.terminate();
+    if (e instanceof DuckDBStartError) throw e;
+    throw new DuckDBStartError(wasmUrl ? await diagnoseStart(wasmUrl, message(e)) : `DuckDB could not start: ${message(e)}`);
+  } finally {
+    dog.stop();
+  }
+}
+
+// Arrow type ids (apache-arrow's Type enum; not imported so that this module loads nothing of DuckDB eagerly)
+const ARROW_DECIMAL = 7, ARROW_DATE = 8, ARROW_TIMESTAMP = 10, ARROW_BINARY = 4, ARROW_LARGE_BINARY = 19, ARROW_FIXED_BINARY = 15;
+
+function arrowKind(type: {typeId: number; scale?: number}): ArrowCellKind {
+  switch (type.typeId) {
+    case ARROW_DECIMAL: return {kind: "decimal", scale: type.scale ?? 0};
+    case ARROW_DATE: return {kind: "date"};
+    // apache-arrow hands timestamps over as epoch milliseconds whatever their unit
+    case ARROW_TIMESTAMP: return {kind: "timestamp", unit: "ms"};
+    case ARROW_BINARY: case ARROW_LARGE_BINARY: case ARROW_FIXED_BINARY: return {kind: "binary"};
+    default: return {kind: "other"};
+  }
+}
+
+interface Batch {
+  numRows: number;
+  numCols: number;
+  getChildAt(i: number): {get(row: number): unknown} | null;
+  schema?: {fields: unknown[]};
+}
 
 /**
  * Start DuckDB in a module worker and load the given CSV tables.
- * onStage reports progress so the page can show a loading state.
+ * onStage reports progress so the page can show a loading state; a failure rejects with DuckDBStartError.
  */
-export async function openDuckDB(tables: CsvTable[], onStage: (stage: LoadStage) => void = () => {}): Promise<DuckClient> {
-  onStage("downloading");
-  const duckdb = await import("@duckdb/duckdb-wasm");
-  const bundles = {
-    mvp: {
-      mainModule: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm"),
-      mainWorker: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js"),
-    },
-    eh: {
-      mainModule: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"),
-      mainWorker: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js"),
-    },
-  };
-  const bundle = await duckdb.selectBundle(bundles);
-  // a classic worker fails: Framework serves the worker file as an ES module
-  const worker = new Worker(bundle.mainWorker!, {type: "module"});
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  onStage("starting");
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
-  await db.open({query: {castDecimalToDouble: true, castBigIntToDouble: true, castTimestampToDate: true}});
-  const conn = await db.connect();
-  onStage("loading tables");
-  for (const t of tables) {
-    const file = `${t.name}.csv`;
-    await db.registerFileText(file, t.csv);
-    await conn.query(createTableSql(t, file));
-  }
-  // Once the tables are in, DuckDB may touch nothing outside this page: no extension downloads (they come
-  // from another host) and no reads of URLs or files, whatever SQL a reader types.
-  await conn.query("SET autoinstall_known_extensions = false");
-  await conn.query("SET autoload_known_extensions = false");
-  await conn.query("SET enable_external_access = false");
+export async function openDuckDB(tables: CsvTable[], onStage: (stage: LoadStage) => void = () => {}, options: OpenOptions = {}): Promise<DuckClient> {
+  let engine = startEngine(tables, onStage, options);
+  await engine;
   onStage("ready");
+  // one statement at a time on the one connection; a cancelled query's recovery is part of the chain
+  let chain: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = chain.then(work, work);
+    chain = next.catch(() => {});
+    return next;
+  };
+
+  /** After a cancel: ask DuckDB to stop; if the statement has not ended soon, replace the worker. */
+  async function recover(running: Promise<unknown>, e: Engine): Promise<void> {
+    const ended = running.then(() => true, () => true);
+    void e.conn.cancelSent().catch(() => {});
+    const stopped = await Promise.race([ended, new Promise<boolean>((done) => setTimeout(() => done(false), CANCEL_GRACE_MS))]);
+    if (stopped) return;
+    onStage("restarting");
+    e.worker.terminate();
+    engine = startEngine(tables, onStage, options);
+    await engine.then(() => onStage("ready"), () => {});
+  }
+
+  async function readWrapped(e: Engine, body: string, maxRows: number, maxChars: number, isCancelled: () => boolean): Promise<Omit<QueryResult, "elapsedMs"> | null> {
+    let described: {name: string; type: string}[];
+    try {
+      const d = await e.conn.query(describeSql(body));
+      described = d.toArray().map((r) => {
+        const o = r.toJSON() as {column_name: unknown; column_type: unknown};
+        return {name: String(o.column_name), type: String(o.column_type)};
+      });
+    } catch {
+      return null; // not a single query: run it as typed
+    }
+    if (isCancelled()) throw new QueryCancelledError();
+    const maxCellChars = cellBudget(described.length, maxRows, maxChars);
+    const reader = await e.conn.send(displaySql(body, {maxRows, maxCellChars}), true);
+    const n = described.length;
+    const cells: (string | null)[][] = [];
+    for await (const batch of reader as AsyncIterable<Batch>) {
+      if (isCancelled()) throw new QueryCancelledError();
+      for (let i = 0; i < batch.numRows; i++) {
+        const row: (string | null)[] = [];
+        for (let j = 0; j < n; j++) {
+          const text = batch.getChildAt(j)?.get(i);
+          const length = batch.getChildAt(n + j)?.get(i);
+          row.push(cellText(text == null ? null : String(text), length == null ? null : Number(length), maxCellChars));
+        }
+        cells.push(row);
+      }
+    }
+    const truncated = cells.length > maxRows ? "rows" : null;
+    if (truncated) cells.length = maxRows;
+    return {
+      columns: described.map((c) => ({name: c.name, type: c.type, numeric: isNumericSqlType(c.type)})),
+      rows: [], cells, truncated, maxRows, maxCellChars, printedBy: "duckdb",
+    };
+  }
+
+  /** A statement that is not one query, streamed: rows are printed here until the row limit or size guard. */
+  async function readStatement(e: Engine, sql: string, maxRows: number, maxChars: number, isCancelled: () => boolean): Promise<Omit<QueryResult, "elapsedMs">> {
+    const reader = await e.conn.send(sql, true);
+    // a statement without rows (SET, CREATE …) may send no batch: its columns come from the stream's schema
+    const streamSchema = (reader as unknown as {schema?: {fields: unknown[]}}).schema;
+    const cells: (string | null)[][] = [];
+    let columns: QueryColumn[] = [];
+    let kinds: ArrowCellKind[] = [];
+    let chars = 0;
+    let truncated: QueryResult["truncated"] = null;
+    const maxCellChars = 2000;
+    type Fields = {name: string; type: {typeId: number; scale?: number; toString(): string}}[];
+    const useSchema = (fields: Fields) => {
+      columns = fields.map((f) => ({name: f.name, type: String(f.type), numeric: /^(Int|Uint|Float|Decimal)/i.test(String(f.type))}));
+      kinds = fields.map((f) => arrowKind(f.type));
+    };
+    let known = false;
+    if (streamSchema?.fields?.length) {
+      useSchema(streamSchema.fields as Fields);
+      known = true;
+    }
+    outer: for await (const batch of reader as AsyncIterable<Batch>) {
+      if (isCancelled()) throw new QueryCancelledError();
+      if (!known && batch.schema) {
+        useSchema(batch.schema.fields as Fields);
+        known = true;
+      }
+      for (let i = 0; i < batch.numRows; i++) {
+        if (cells.length === maxRows) { truncated = "rows"; break outer; }
+        const row: (string | null)[] = [];
+        for (let j = 0; j < columns.length; j++) {
+          const full = arrowCellText(batch.getChildAt(j)?.get(i), kinds[j]);
+          const shown = full != null && full.length > maxCellChars ? cellText(full.slice(0, maxCellChars), full.length, maxCellChars) : full;
+          chars += shown?.length ?? 0;
+          row.push(shown);
+        }
+        cells.push(row);
+        if (chars > maxChars) { truncated = "bytes"; break outer; }
+      }
+    }
+    // stop the rest of the stream inside DuckDB
+    if (truncated) await e.conn.cancelSent().catch(() => {});
+    return {columns, rows: [], cells, truncated, maxRows, maxCellChars, printedBy: "page"};
+  }
 
   return {
-    async query(sql: string): Promise<QueryResult> {
-      const started = performance.now();
-      const result = await conn.query(sql);
-      const columns = result.schema.fields.map((f) => {
-        const type = String(f.type);
-        return {name: f.name, type, numeric: NUMERIC_TYPE.test(type)};
+    query(sql: string, opts: QueryOptions = {}): Promise<QueryResult> {
+      const maxRows = Math.max(1, Math.floor(opts.maxRows ?? DEFAULT_LIMITS.maxRows));
+      const maxChars = opts.maxChars ?? DEFAULT_MAX_CHARS;
+      const signal = opts.signal;
+      if (signal?.aborted) return Promise.reject(new QueryCancelledError());
+      let cancelled = false;
+      const isCancelled = () => cancelled;
+      let current: Engine | undefined;
+      const running = serial(async () => {
+        const e = (current = await engine);
+        if (cancelled) throw new QueryCancelledError();
+        const started = performance.now();
+        const body = queryBody(sql);
+        if (body == null) throw new Error("The query is empty: type a SELECT statement.");
+        let result = await readWrapped(e, body, maxRows, maxChars, isCancelled).catch((err: unknown) => {
+          if (err instanceof QueryCancelledError || cancelled) throw new QueryCancelledError();
+          return null; // the wrapped query failed: run the reader's own text so the error quotes their SQL
+        });
+        if (cancelled) throw new QueryCancelledError();
+        result ??= await readStatement(e, sql, maxRows, maxChars, isCancelled).catch((err: unknown) => {
+          if (err instanceof QueryCancelledError || cancelled) throw new QueryCancelledError();
+          throw new Error(readableDuckDbError(message(err)));
+        });
+        const rows = result.cells.map((r) => Object.fromEntries(result!.columns.map((c, j) => [c.name, r[j]])));
+        return {...result, rows, elapsedMs: performance.now() - started};
       });
-      const rows = result.toArray().map((r) => {
-        const o = r.toJSON() as Record<string, unknown>;
-        for (const k of Object.keys(o)) if (typeof o[k] === "bigint") o[k] = Number(o[k]);
-        return o;
+      if (!signal) return running;
+      return new Promise<QueryResult>((resolve, reject) => {
+        const onAbort = () => {
+          cancelled = true;
+          reject(new QueryCancelledError());
+          // recovery starts now (the cancelled statement may never end); later statements wait for it alone
+          if (current) chain = recover(running, current).catch(() => {});
+        };
+        signal.addEventListener("abort", onAbort, {once: true});
+        running.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
       });
-      return {columns, rows, elapsedMs: performance.now() - started};
     },
-    async tables(): Promise<string[]> {
-      const r = await conn.query("SELECT table_name FROM information_schema.tables ORDER BY table_name");
-      return r.toArray().map((x) => String(x.toJSON().table_name));
+    exec(sql: string): Promise<void> {
+      return serial(async () => {
+        await (await engine).conn.query(sql);
+      });
+    },
+    tables(): Promise<string[]> {
+      return serial(async () => {
+        const r = await (await engine).conn.query("SELECT table_name FROM information_schema.tables ORDER BY table_name");
+        return r.toArray().map((x) => String(x.toJSON().table_name));
+      });
     },
     async close(): Promise<void> {
-      await conn.close();
-      await db.terminate();
-      worker.terminate();
+      const e = await engine;
+      await e.conn.close().catch(() => {});
+      await e.db.terminate();
+      e.worker.terminate();
     },
   };
 }

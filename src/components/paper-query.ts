@@ -1,9 +1,11 @@
 // The "Query the numbers" UI: DuckDB is loaded only when the reader asks (Load or Run), with a visible
-// loading state; SQL errors are shown inline and the page keeps working; results get a table, a quick
-// chart when there is a numeric column, and a CSV download.
+// loading state; SQL errors are shown inline and the page keeps working; a running query can be cancelled;
+// results get a table (at most 500 rows, printed by DuckDB, with a note when more exist), a quick chart
+// when there is a numeric column, and a CSV download. The typed SQL survives a reload (sessionStorage).
 import * as Plot from "@observablehq/plot";
 import {html} from "./paper-html.js";
-import {openDuckDB, type CsvTable, type DuckClient, type LoadStage, type QueryResult} from "./duckdb-client.js";
+import {openDuckDB, QueryCancelledError, type CsvTable, type DuckClient, type LoadStage, type QueryResult} from "./duckdb-client.js";
+import {rowCountText} from "../lib/sql/reader-query.js";
 import {accessiblePlot} from "./plot-a11y.js";
 import {rewardColor} from "../lib/palette.js";
 import {ARXIV_V1, PREPRINT} from "../lib/paper-vocabulary.js";
@@ -72,14 +74,15 @@ FROM numbers WHERE place = 'Table 3' ORDER BY model, version, quantity`,
   },
 ];
 
-/** CSV text for a query result (RFC 4180 quoting). */
-export function resultToCsv(result: Pick<QueryResult, "columns" | "rows">): string {
+/** CSV text for a query result (RFC 4180 quoting); by position when the result has `cells`. */
+export function resultToCsv(result: Pick<QueryResult, "columns" | "rows"> & {cells?: (string | null)[][]}): string {
   const cell = (v: unknown) => {
     const s = v == null ? "" : String(v);
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const lines = [result.columns.map((c) => cell(c.name)).join(",")];
-  for (const r of result.rows) lines.push(result.columns.map((c) => cell(r[c.name])).join(","));
+  if (result.cells) for (const r of result.cells) lines.push(r.map(cell).join(","));
+  else for (const r of result.rows) lines.push(result.columns.map((c) => cell(r[c.name])).join(","));
   return lines.join("\n") + "\n";
 }
 
@@ -88,22 +91,42 @@ const STAGE_TEXT: Record<LoadStage, string> = {
   "starting": "Starting DuckDB…",
   "loading tables": "Loading the tables…",
   "ready": "DuckDB is ready.",
+  "restarting": "DuckDB did not stop the cancelled query in time: starting a fresh copy and reloading the tables (tables you created are gone)…",
 };
 
-const MAX_ROWS_SHOWN = 500;
+/** Where the typed SQL is kept so that a reload (or a crash of the tab) does not lose it. */
+export const SQL_STORAGE_KEY = "spurious-rewards:query-sql";
+
+function stored(): string | null {
+  try {
+    return sessionStorage.getItem(SQL_STORAGE_KEY);
+  } catch {
+    return null; // storage can be blocked; the page works without it
+  }
+}
+
+function store(text: string): void {
+  try {
+    sessionStorage.setItem(SQL_STORAGE_KEY, text);
+  } catch {
+    // quota or blocked storage: nothing to do
+  }
+}
 
 function quickChart(result: QueryResult, width: number): Element | null {
-  const num = result.columns.find((c) => c.numeric);
-  const label = result.columns.find((c) => !c.numeric);
-  if (!num || !label || !result.rows.length) return null;
-  const data = result.rows.filter((r) => typeof r[num.name] === "number" && Number.isFinite(r[num.name] as number)).slice(0, 60);
+  const numIndex = result.columns.findIndex((c) => c.numeric);
+  const labelIndexes = result.columns.map((c, i) => (c.numeric ? -1 : i)).filter((i) => i >= 0).slice(0, 3);
+  if (numIndex < 0 || !labelIndexes.length || !result.cells.length) return null;
+  const num = result.columns[numIndex];
+  const rewardIndex = result.columns.findIndex((c) => c.name === "reward");
+  // the chart draws the printed values as numbers (approximate for very long integers; the table is exact)
+  const data = result.cells.map((r) => ({r, v: r[numIndex] == null ? NaN : Number(r[numIndex])})).filter((d) => Number.isFinite(d.v)).slice(0, 60);
   if (!data.length) return null;
-  const hasReward = result.columns.some((c) => c.name === "reward");
-  const rowLabel = (r: Record<string, unknown>, i: number) => {
-    const parts = result.columns.filter((c) => !c.numeric).slice(0, 3).map((c) => String(r[c.name] ?? ""));
-    return `${i + 1}. ${parts.join(" · ")}`;
-  };
-  const rows = data.map((r, i) => ({label: rowLabel(r, i), value: r[num.name] as number, reward: String(r.reward ?? "")}));
+  const rows = data.map(({r, v}, i) => ({
+    label: `${i + 1}. ${labelIndexes.map((j) => r[j] ?? "").join(" · ")}`,
+    value: v,
+    reward: rewardIndex >= 0 ? String(r[rewardIndex] ?? "") : "",
+  }));
   return accessiblePlot(
     Plot.plot({
       width,
@@ -114,7 +137,7 @@ function quickChart(result: QueryResult, width: number): Element | null {
       marks: [
         Plot.barX(rows, {
           x: "value", y: "label",
-          fill: hasReward ? (d: {reward: string}) => rewardColor(d.reward) : "#1F5FA8",
+          fill: rewardIndex >= 0 ? (d: {reward: string}) => rewardColor(d.reward) : "#1F5FA8",
           title: (d: {label: string; value: number}) => `${d.label}: ${d.value}`,
         }),
         Plot.ruleX([0]),
@@ -124,14 +147,17 @@ function quickChart(result: QueryResult, width: number): Element | null {
   );
 }
 
+/** The caption's count: "6 rows", or how many of more are shown and why. */
+export function resultCaption(result: Pick<QueryResult, "cells" | "truncated" | "maxRows" | "elapsedMs">): string {
+  return `${rowCountText(result.cells.length, result.truncated, result)} · ${result.elapsedMs.toFixed(0)} ms`;
+}
+
 function resultTable(result: QueryResult): HTMLElement {
-  const shown = result.rows.slice(0, MAX_ROWS_SHOWN);
-  const fmt = (v: unknown) => (v == null ? "" : typeof v === "object" ? JSON.stringify(v) : String(v));
   return html`<div class="paper-table-wrap" tabindex="0" role="region" aria-label="Query results">
     <table data-testid="query-results">
-      <caption>${result.rows.length} row${result.rows.length === 1 ? "" : "s"}${result.rows.length > shown.length ? ` (first ${shown.length} shown)` : ""} · ${result.elapsedMs.toFixed(0)} ms</caption>
-      <thead><tr>${result.columns.map((c) => html`<th scope="col">${c.name}</th>`)}</tr></thead>
-      <tbody>${shown.map((r) => html`<tr data-testid="query-row">${result.columns.map((c) => html`<td class=${c.numeric ? "num" : ""}>${fmt(r[c.name])}</td>`)}</tr>`)}</tbody>
+      <caption data-testid="query-caption">${resultCaption(result)}</caption>
+      <thead><tr>${result.columns.map((c) => html`<th scope="col" title=${c.type}>${c.name}</th>`)}</tr></thead>
+      <tbody>${result.cells.map((r) => html`<tr data-testid="query-row">${r.map((v, j) => html`<td class=${result.columns[j].numeric ? "num" : ""}>${v ?? ""}</td>`)}</tr>`)}</tbody>
     </table>
   </div>`;
 }
@@ -142,16 +168,21 @@ function resultTable(result: QueryResult): HTMLElement {
 export function queryPanel(loadTables: () => Promise<CsvTable[]>, {width = 640}: {width?: number} = {}): HTMLElement {
   let client: Promise<DuckClient> | null = null;
   let lastCsvUrl: string | null = null;
+  let running: AbortController | null = null;
 
   const status = html`<p class="query-status" role="status" aria-live="polite" data-testid="duckdb-status">DuckDB is not loaded yet: nothing has been downloaded. It loads when you press Load or Run (about 7 MB compressed).</p>` as HTMLElement;
   const loadButton = html`<button type="button" data-testid="duckdb-load">Load DuckDB</button>` as HTMLButtonElement;
   const examples = html`<select id="query-example" data-testid="query-examples">
     ${EXAMPLE_QUERIES.map((q, i) => html`<option value=${i}>${q.label}</option>`)}
   </select>` as HTMLSelectElement;
-  const sql = html`<textarea id="query-sql" data-testid="query-sql" rows="10" spellcheck="false" autocapitalize="off">${EXAMPLE_QUERIES[0].sql}</textarea>` as HTMLTextAreaElement;
+  const sql = html`<textarea id="query-sql" data-testid="query-sql" rows="10" spellcheck="false" autocapitalize="off"></textarea>` as HTMLTextAreaElement;
+  sql.value = stored() ?? EXAMPLE_QUERIES[0].sql;
   const runButton = html`<button type="button" data-testid="query-run">Run query</button>` as HTMLButtonElement;
+  const cancelButton = html`<button type="button" data-testid="query-cancel" hidden>Cancel the query</button>` as HTMLButtonElement;
+  const progress = html`<span class="query-progress" data-testid="query-progress" hidden>Running…</span>` as HTMLElement;
   const error = html`<div role="alert" class="query-error" data-testid="query-error" hidden></div>` as HTMLElement;
   const output = html`<div data-testid="query-output"></div>` as HTMLElement;
+  const note = html`<p class="query-note" data-testid="query-note" hidden></p>` as HTMLElement;
   const chart = html`<div data-testid="query-chart"></div>` as HTMLElement;
   const download = html`<a data-testid="query-download" download="query-result.csv" hidden>Download these results as CSV</a>` as HTMLAnchorElement;
 
@@ -159,6 +190,7 @@ export function queryPanel(loadTables: () => Promise<CsvTable[]>, {width = 640}:
     if (!client) {
       loadButton.disabled = true;
       loadButton.setAttribute("aria-busy", "true");
+      delete status.dataset.state;
       client = (async () => {
         const tables = await loadTables();
         return openDuckDB(tables, (stage) => (status.textContent = STAGE_TEXT[stage]));
@@ -171,10 +203,12 @@ export function queryPanel(loadTables: () => Promise<CsvTable[]>, {width = 640}:
           status.dataset.state = "ready";
         },
         (e: unknown) => {
-          status.textContent = `DuckDB could not start: ${e instanceof Error ? e.message : String(e)}`;
+          const text = e instanceof Error ? e.message : String(e);
+          status.textContent = /^DuckDB could not start/.test(text) ? text : `DuckDB could not start: ${text}`;
           status.dataset.state = "failed";
           client = null;
           loadButton.disabled = false;
+          loadButton.textContent = "Try loading DuckDB again";
           loadButton.removeAttribute("aria-busy");
         },
       );
@@ -182,51 +216,101 @@ export function queryPanel(loadTables: () => Promise<CsvTable[]>, {width = 640}:
     return client;
   }
 
+  function setRunning(on: boolean): void {
+    runButton.disabled = on;
+    if (on) runButton.setAttribute("aria-busy", "true");
+    else runButton.removeAttribute("aria-busy");
+    cancelButton.hidden = !on;
+    progress.hidden = !on;
+  }
+
   async function run(): Promise<void> {
-    runButton.disabled = true;
-    runButton.setAttribute("aria-busy", "true");
+    if (running) return;
+    const controller = (running = new AbortController());
+    setRunning(true);
     error.hidden = true;
     error.textContent = "";
+    let c: DuckClient;
     try {
-      const c = await ensureClient();
-      const result = await c.query(sql.value);
+      // Cancel also ends the wait for DuckDB to start (the start goes on; a later Run uses it)
+      const aborted = new Promise<never>((_, reject) => controller.signal.addEventListener("abort", () => reject(new QueryCancelledError()), {once: true}));
+      c = await Promise.race([ensureClient(), aborted]);
+    } catch (e) {
+      if (e instanceof QueryCancelledError) {
+        error.textContent = "The query was cancelled before DuckDB had started.";
+        error.hidden = false;
+        running = null;
+        setRunning(false);
+        return;
+      }
+      error.textContent = "The query could not run: DuckDB did not start (the reason is given above).";
+      error.hidden = false;
+      output.dataset.state = "error";
+      running = null;
+      setRunning(false);
+      return;
+    }
+    try {
+      if (controller.signal.aborted) throw new QueryCancelledError();
+      const result = await c.query(sql.value, {signal: controller.signal});
       output.replaceChildren(resultTable(result));
+      const notes = [
+        "Values are printed by DuckDB (CAST AS VARCHAR): integers and DECIMALs exactly, dates as dates, DOUBLE as the shortest decimal that reads back as the same stored double (so a sum of doubles may show a long tail such as 2.0000000000000018; round() it).",
+      ];
+      if (result.printedBy === "page") notes[0] = "This statement is not a single query, so the values are printed by the page from DuckDB's result (whole numbers and DECIMALs exactly).";
+      if (result.truncated) notes.push(`Only the first ${result.cells.length} rows reached the page: DuckDB stopped there, so the rest never left it.`);
+      if (result.cells.some((r) => r.some((v) => v != null && / characters in all\)$/.test(v)))) notes.push(`Cells longer than ${result.maxCellChars.toLocaleString("en-US")} characters are cut; their full length is given.`);
+      note.textContent = notes.join(" ");
+      note.hidden = false;
       chart.replaceChildren(...[quickChart(result, width)].filter((x): x is Element => !!x));
       if (lastCsvUrl) URL.revokeObjectURL(lastCsvUrl);
       lastCsvUrl = URL.createObjectURL(new Blob([resultToCsv(result)], {type: "text/csv"}));
       download.href = lastCsvUrl;
+      download.textContent = result.truncated ? `Download the ${result.cells.length} rows shown as CSV` : "Download these results as CSV";
       download.hidden = false;
       output.dataset.state = "ok";
     } catch (e) {
-      error.textContent = `The query failed: ${e instanceof Error ? e.message : String(e)}`;
+      if (e instanceof QueryCancelledError) {
+        error.textContent = "The query was cancelled. The results above, if any, are from the previous query.";
+        output.dataset.state = "cancelled";
+      } else {
+        error.textContent = `The query failed: ${e instanceof Error ? e.message : String(e)}`;
+        output.dataset.state = "error";
+      }
       error.hidden = false;
-      output.dataset.state = "error";
     } finally {
-      runButton.disabled = false;
-      runButton.removeAttribute("aria-busy");
+      running = null;
+      setRunning(false);
     }
   }
 
   loadButton.addEventListener("click", () => void ensureClient().catch(() => {}));
   runButton.addEventListener("click", () => void run());
+  cancelButton.addEventListener("click", () => running?.abort());
   sql.addEventListener("keydown", (e) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       void run();
+    } else if (e.key === "Escape" && running) {
+      e.preventDefault();
+      running.abort();
     }
   });
+  sql.addEventListener("input", () => store(sql.value));
   examples.addEventListener("change", () => {
     sql.value = EXAMPLE_QUERIES[Number(examples.value)].sql;
+    store(sql.value);
   });
 
   return html`<div class="paper-query" data-testid="query-panel">
     <p>${loadButton}</p>
     ${status}
     <p><label for="query-example">Example queries</label><br>${examples}</p>
-    <p><label for="query-sql">SQL query (DuckDB dialect; Ctrl+Enter runs it)</label><br>${sql}</p>
-    <p>${runButton}</p>
+    <p><label for="query-sql">SQL query (DuckDB dialect; Ctrl+Enter runs it, Escape cancels it; kept if you reload)</label><br>${sql}</p>
+    <p>${runButton} ${cancelButton} ${progress}</p>
     ${error}
     ${output}
+    ${note}
     ${chart}
     <p>${download}</p>
   </div>` as HTMLElement;

@@ -1,10 +1,22 @@
 // "Try it yourself": edit a record (or a title/abstract) and watch its canonical form, hash and Pith number
 // update as you type. Malformed input shows an inline error (role="alert"); nothing here can throw.
+// Guards: text over MAX_INPUT_CHARS is not hashed (a message says so: a 5 MB paste used to block the tab for
+// seconds on every keystroke), text over DEBOUNCE_ABOVE_CHARS is hashed once typing pauses, and duplicate
+// keys (which JSON keeps silently, last one wins) are named in a warning.
 import {canonicalizeText} from "../lib/canonical-json.js";
 import {canonText, pithLong, pithNumberFromDigest, pithShort, textCanonSha256, utf8Bytes} from "../lib/pith.js";
 import {sha256} from "@noble/hashes/sha2.js";
 import {bytesToHex} from "@noble/hashes/utils.js";
 import {formatMs, h, replaceChildren} from "./record-dom.js";
+import {duplicateKeys} from "../lib/json-duplicate-keys.js";
+
+/** Largest text hashed here, in characters (the published record is about 9 kB). */
+export const MAX_INPUT_CHARS = 262_144;
+/** Above this size, work waits until typing pauses (DEBOUNCE_MS) instead of running every frame. */
+export const DEBOUNCE_ABOVE_CHARS = 32_768;
+const DEBOUNCE_MS = 300;
+
+const kB = (chars: number) => `${(chars / 1024).toFixed(chars < 10_240 ? 1 : 0)} kB`;
 
 export interface PlaygroundInput {
   recordText: string;
@@ -31,7 +43,7 @@ function result(check: string, label: string, actual: string, expected: string, 
 
 export function recordPlayground(input: PlaygroundInput): HTMLElement {
   const id = `try-${++idCounter}`;
-  const recordArea = h("textarea", {id: `${id}-record`, rows: 14, spellcheck: "false", autocapitalize: "off", autocomplete: "off", "aria-describedby": `${id}-record-help ${id}-error`, "data-role": "try-record"});
+  const recordArea = h("textarea", {id: `${id}-record`, rows: 14, spellcheck: "false", autocapitalize: "off", autocomplete: "off", "aria-describedby": `${id}-record-help ${id}-error ${id}-warning`, "data-role": "try-record"});
   recordArea.value = input.recordText;
   const titleArea = h("textarea", {id: `${id}-title`, rows: 2, "data-role": "try-title"});
   titleArea.value = input.title;
@@ -39,13 +51,28 @@ export function recordPlayground(input: PlaygroundInput): HTMLElement {
   abstractArea.value = input.abstract;
 
   const error = h("p", {id: `${id}-error`, class: "record-try__error fail", role: "alert", "data-role": "try-error", hidden: true});
+  const warning = h("p", {id: `${id}-warning`, class: "record-try__warning", role: "status", "data-role": "try-warning", hidden: true});
   const canonicalOut = h("pre", {class: "record-pre", "data-role": "try-canonical", tabindex: 0, "aria-label": "Canonical form of your record"});
   const recordResults = h("div", {"aria-live": "polite", "data-role": "try-record-results"});
   const textResults = h("div", {"aria-live": "polite", "data-role": "try-text-results"});
   const timing = h("p", {class: "record-try__timing", "data-role": "try-timing"});
 
+  const refuseTooLarge = (what: string, chars: number): string =>
+    `Not hashed: your ${what} is ${kB(chars)}, and this panel hashes at most ${kB(MAX_INPUT_CHARS)} so that typing stays responsive (the published record is ${kB(input.recordText.length)}). To hash a larger file, use the command given on this page.`;
+
   const updateRecord = (): void => {
     const started = performance.now();
+    warning.hidden = true;
+    warning.textContent = "";
+    if (recordArea.value.length > MAX_INPUT_CHARS) {
+      error.hidden = false;
+      error.textContent = refuseTooLarge("record", recordArea.value.length);
+      recordArea.setAttribute("aria-invalid", "true");
+      replaceChildren(canonicalOut, "(no canonical form: the text is too large for this panel)");
+      replaceChildren(recordResults, result("try-hash", "Canonical hash", "(not computed: the text is too large)", input.publishedSha256, false));
+      timing.textContent = "";
+      return;
+    }
     let canonical: string;
     try {
       canonical = canonicalizeText(recordArea.value);
@@ -62,6 +89,11 @@ export function recordPlayground(input: PlaygroundInput): HTMLElement {
     error.hidden = true;
     error.textContent = "";
     recordArea.removeAttribute("aria-invalid");
+    const duplicates = duplicateKeys(recordArea.value);
+    if (duplicates.length) {
+      warning.hidden = false;
+      warning.textContent = `Warning: ${duplicates.length === 20 ? "20 or more keys appear" : duplicates.length === 1 ? "a key appears" : `${duplicates.length} keys appear`} twice in one object (${duplicates.slice(0, 3).map((d) => `"${d.key}" in ${d.path} at line ${d.line}, column ${d.column}`).join("; ")}${duplicates.length > 3 ? "; …" : ""}). JSON keeps only the last value of a repeated key, so the earlier ones are not hashed.`;
+    }
     const bytes = utf8Bytes(canonical);
     const digest = sha256(bytes);
     const hex = bytesToHex(digest);
@@ -84,6 +116,11 @@ export function recordPlayground(input: PlaygroundInput): HTMLElement {
   };
 
   const updateText = (): void => {
+    const tooLarge = [["title", titleArea.value.length], ["abstract", abstractArea.value.length]].find(([, n]) => (n as number) > MAX_INPUT_CHARS);
+    if (tooLarge) {
+      replaceChildren(textResults, h("p", {class: "record-try__error fail", role: "alert", "data-role": "try-text-error"}, refuseTooLarge(tooLarge[0] as string, tooLarge[1] as number)));
+      return;
+    }
     const title = textCanonSha256(titleArea.value);
     const abstract = textCanonSha256(abstractArea.value);
     replaceChildren(textResults,
@@ -92,10 +129,16 @@ export function recordPlayground(input: PlaygroundInput): HTMLElement {
         "Whitespace runs collapse to one space and letters are lower-cased, so only changes to the words change the hash."));
   };
 
-  // Coalesce bursts of typing into one update per frame.
-  const schedule = (fn: () => void) => {
+  // Coalesce bursts of typing into one update per frame; large texts wait until typing pauses.
+  const schedule = (fn: () => void, size: () => number) => {
     let pending = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     return () => {
+      clearTimeout(timer);
+      if (size() > DEBOUNCE_ABOVE_CHARS) {
+        timer = setTimeout(fn, DEBOUNCE_MS);
+        return;
+      }
       if (pending) return;
       pending = true;
       requestAnimationFrame(() => {
@@ -104,9 +147,9 @@ export function recordPlayground(input: PlaygroundInput): HTMLElement {
       });
     };
   };
-  recordArea.addEventListener("input", schedule(updateRecord));
-  titleArea.addEventListener("input", schedule(updateText));
-  abstractArea.addEventListener("input", schedule(updateText));
+  recordArea.addEventListener("input", schedule(updateRecord, () => recordArea.value.length));
+  titleArea.addEventListener("input", schedule(updateText, () => Math.max(titleArea.value.length, abstractArea.value.length)));
+  abstractArea.addEventListener("input", schedule(updateText, () => Math.max(titleArea.value.length, abstractArea.value.length)));
 
   const reset = h("button", {type: "button", "data-role": "try-reset", onclick: () => {
     recordArea.value = input.recordText;
@@ -123,7 +166,7 @@ export function recordPlayground(input: PlaygroundInput): HTMLElement {
     h("div", {class: "record-try__field"},
       h("label", {for: recordArea.id}, "Record JSON (edit or paste any record)"),
       h("p", {id: `${id}-record-help`, class: "record-try__help"}, "Any formatting and key order: the canonical form below is what gets hashed. Try changing one character."),
-      recordArea, error),
+      recordArea, error, warning),
     h("p", {}, reset),
     h("h3", {}, "Canonical form"),
     canonicalOut,

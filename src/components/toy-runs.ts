@@ -2,6 +2,7 @@
 // DuckDB-wasm (loaded only when asked, via the shared client) and exported as CSV or JSON.
 import type { EnsembleResult, ToyConfig } from "../lib/toy/index.js";
 import { openDuckDB, type DuckClient, type QueryResult } from "./duckdb-client.js";
+import { rowCountText } from "../lib/sql/reader-query.js";
 
 export interface RunRow {
   run: number;
@@ -185,7 +186,7 @@ export function runsPanel(): RunsHandle {
       const c = await client;
       await c.query(runsTableSql(rows));
       const res = await c.query(sql.value);
-      status.textContent = `${res.rows.length} row${res.rows.length === 1 ? "" : "s"} in ${res.elapsedMs.toFixed(0)} ms.`;
+      status.textContent = `${rowCountText(res.cells.length, res.truncated, res)} in ${res.elapsedMs.toFixed(0)} ms.`;
       out.replaceChildren(resultTable(res));
     } catch (e) {
       status.textContent = `The query failed: ${e instanceof Error ? e.message : String(e)}`;

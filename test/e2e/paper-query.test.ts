@@ -64,3 +64,112 @@ test("/query: DuckDB is not fetched until asked; the v1 Qwen2.5-Math-7B deltas c
     await watched.close();
   }
 });
+
+const results = '[data-testid="query-results"]';
+
+async function runQuery(page: import("playwright-core").Page, sql: string, column: string): Promise<void> {
+  await page.getByTestId("query-sql").fill(sql);
+  await page.getByTestId("query-run").click();
+  await page.locator(`${results} thead th`, {hasText: new RegExp(`^${column}$`)}).waitFor({timeout: DUCKDB_TIMEOUT});
+}
+
+test("/query: exact values, huge results stop inside DuckDB with a note, a never-ending query can be cancelled", async () => {
+  const watched = await openPage(site(), "/query");
+  const {page} = watched;
+  try {
+    // values as DuckDB prints them, not as JS numbers (expected texts written by hand)
+    await runQuery(page, `SELECT 9007199254740993::BIGINT AS big, 170141183460469231731687303715884105727::HUGEINT AS huge,
+      0.826::DECIMAL(4,3) AS dec, 0.1 + 0.2 AS dec_sum, DATE '2025-06-12' AS day, TIMESTAMP '2025-06-12 10:11:12.345' AS ts,
+      INTERVAL 3 DAY + INTERVAL 2 HOUR AS span, '\\x00\\xAB'::BLOB AS bytes, 0.1::DOUBLE + 0.2::DOUBLE AS dbl`, "dbl");
+    assert.deepEqual(await page.getByTestId("query-row").first().locator("td").allTextContents(), [
+      "9007199254740993", "170141183460469231731687303715884105727", "0.826", "0.3", "2025-06-12", "2025-06-12 10:11:12.345",
+      "3 days 02:00:00", "\\x00\\xAB", "0.30000000000000004",
+    ]);
+    assert.match(await page.getByTestId("query-note").innerText(), /shortest decimal that reads back as the same stored double/);
+
+    // 600 rows: the caption says more exist while 500 are shown
+    await runQuery(page, "SELECT range AS i FROM range(600)", "i");
+    assert.equal(await page.getByTestId("query-row").count(), 500);
+    assert.match(await page.getByTestId("query-caption").innerText(), /^more than 500 rows: the first 500 rows are shown/);
+    assert.match(await page.getByTestId("query-download").innerText(), /the 500 rows shown/);
+
+    // fifty million rows would freeze the tab as JS objects; DuckDB stops after 501
+    await runQuery(page, "SELECT range AS n, range * 2 AS twice FROM range(50000000)", "twice");
+    assert.equal(await page.getByTestId("query-row").count(), 500);
+    assert.equal(await page.getByTestId("query-row").nth(499).locator("td").first().innerText(), "499");
+
+    // a 10-million-character cell is cut inside DuckDB, with its length
+    await runQuery(page, "SELECT repeat('x', 10000000) AS long_text", "long_text");
+    const cell = await page.getByTestId("query-row").first().locator("td").innerText();
+    assert.ok(cell.length < 3000, `cell of ${cell.length} characters reached the page`);
+    assert.match(cell, /… \(10,000,000 characters in all\)$/);
+
+    // a parser error: the excerpt once
+    await page.getByTestId("query-sql").fill("SELEC 1");
+    await page.getByTestId("query-run").click();
+    await page.getByTestId("query-error").waitFor({state: "visible"});
+    const error = await page.getByTestId("query-error").innerText();
+    assert.equal(error.match(/LINE 1:/g)?.length, 1, error);
+
+    // a query that never ends: Cancel is visible, interrupts it, and DuckDB answers the next query
+    await page.getByTestId("query-sql").fill("SELECT sum(a.range * b.range) AS never FROM range(1000000) a, range(1000000) b");
+    await page.getByTestId("query-run").click();
+    await page.getByTestId("query-cancel").waitFor({state: "visible"});
+    assert.equal(await page.getByTestId("query-run").isDisabled(), true);
+    await page.getByTestId("query-cancel").click();
+    await page.waitForFunction(() => document.querySelector("[data-testid=query-error]")?.textContent?.includes("cancelled"));
+    assert.equal(await page.getByTestId("query-run").isDisabled(), false);
+    assert.equal(await page.getByTestId("query-cancel").isHidden(), true);
+    await runQuery(page, "SELECT 42 AS answer", "answer");
+    assert.deepEqual(await page.getByTestId("query-row").first().locator("td").allTextContents(), ["42"]);
+    assertClean(watched);
+  } finally {
+    await watched.close();
+  }
+});
+
+test("/query: the typed SQL survives a reload", async () => {
+  const watched = await openPage(site(), "/query");
+  const {page} = watched;
+  try {
+    await page.getByTestId("query-sql").fill("SELECT 'kept' AS typed_before_reload");
+    await page.reload({waitUntil: "networkidle"});
+    await page.getByTestId("query-sql").waitFor();
+    assert.equal(await page.getByTestId("query-sql").inputValue(), "SELECT 'kept' AS typed_before_reload");
+    assertClean(watched);
+  } finally {
+    await watched.close();
+  }
+});
+
+// DuckDB that cannot start says why, instead of "Starting DuckDB…" for ever
+const brokenStarts: {name: string; route: (route: import("playwright-core").Route) => Promise<void>; expect: RegExp}[] = [
+  {name: "the wasm answers 404", route: (route) => route.fulfill({status: 404, contentType: "text/html", body: "not found"}), expect: /duckdb-eh\.wasm could not be downloaded \(the server answered 404/},
+  {
+    name: "the wasm has the wrong MIME type",
+    route: async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({response, headers: {...response.headers(), "content-type": "application/octet-stream"}});
+    },
+    expect: /sends duckdb-eh\.wasm as "application\/octet-stream".*application\/wasm/,
+  },
+];
+for (const broken of brokenStarts) {
+  test(`/query: DuckDB failing to start is reported (${broken.name})`, async () => {
+    const watched = await openPage(site(), "/query", {
+      setup: (context) => context.route(/\.wasm$/, broken.route),
+      allowConsoleErrors: ["Failed to load resource: the server responded with a status of 404"],
+    });
+    const {page} = watched;
+    try {
+      await page.getByTestId("query-run").click();
+      await page.waitForFunction(() => document.querySelector("[data-testid=duckdb-status]")?.getAttribute("data-state") === "failed", undefined, {timeout: DUCKDB_TIMEOUT});
+      assert.match(await page.getByTestId("duckdb-status").innerText(), broken.expect);
+      assert.match(await page.getByTestId("query-error").innerText(), /DuckDB did not start/);
+      assert.equal(await page.getByTestId("query-run").isDisabled(), false, "Run can be pressed again");
+      assertClean(watched);
+    } finally {
+      await watched.close();
+    }
+  });
+}

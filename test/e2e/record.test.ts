@@ -201,3 +201,27 @@ test("record page at phone width: long hashes wrap, nothing overflows", async ()
     assertClean(watched);
   }, {viewport: {width: 375, height: 800}});
 });
+
+test("try it yourself: a 5 MB paste is refused with a message, duplicate keys get a warning", async () => {
+  await withPage(site(), "/record", async (watched) => {
+    const {page} = watched;
+    const area = page.locator("[data-role=try-record]");
+    const alert = page.locator('[data-role=try-error][role="alert"]');
+    // 5 MB of valid JSON used to be canonicalized and hashed on the main thread on every keystroke
+    await area.fill(`{"padding": "${"x".repeat(5 * 1024 * 1024)}"}`);
+    await page.waitForFunction(() => /Not hashed/.test(document.querySelector("[data-role=try-error]")?.textContent ?? ""), undefined, {timeout: 10_000});
+    assert.match(await alert.innerText(), /^Not hashed: your record is 5120 kB, and this panel hashes at most 256 kB/);
+    assert.match(await page.locator('[data-check="try-hash"] [data-role=actual]').innerText(), /not computed: the text is too large/);
+
+    await area.fill('{"title": "first",\n  "title": "second"}');
+    const warning = page.locator("[data-role=try-warning]");
+    await warning.waitFor({state: "visible"});
+    assert.match(await warning.innerText(), /a key appears twice in one object \("title" in \$ at line 2, column 3\)\. JSON keeps only the last value/);
+    assert.equal(await alert.isVisible(), false, "duplicate keys warn; they do not stop the hash");
+    assert.match(await page.locator("[data-role=try-canonical]").innerText(), /^\{"title":"second"\}$/);
+
+    await page.locator("[data-role=try-reset]").click();
+    assert.equal(await warning.isVisible(), false);
+    assertClean(watched);
+  });
+});

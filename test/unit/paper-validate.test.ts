@@ -87,3 +87,17 @@ test("the vendored data is valid", () => {
   assert.deepEqual(tables.map((t) => t.rows.length), [83, 210, 48, 83]); // wc -l minus header
   assert.deepEqual(validateTables(tables).map(formatIssue), []);
 });
+
+test("a setup count must be a printed whole number: a word or a fraction fails naming row and column", () => {
+  const header = "version,parameter,value,source,locator,notes";
+  const table = parseSourceCsv("setup", [header,
+    "B_arXiv_v1_2025-06-12,rollouts per prompt (group size G),sixteen,src,App.A.3,",
+    "B_arXiv_v1_2025-06-12,mini batch size (rollouts per gradient update),128.5,src,App.A.3,",
+    "B_arXiv_v1_2025-06-12,clip ratio epsilon_c,0.2,src,App.B,",
+    "B_arXiv_v1_2025-06-12,training data,DeepScaleR,src,Sec.2.1,",
+  ].join("\n") + "\n");
+  assert.deepEqual(validateTable(table).map(formatIssue), [
+    'setup.csv row 1 (line 2), column "value": "sixteen" is not a printed number, and parameter "rollouts per prompt (group size G)" needs one',
+    'setup.csv row 2 (line 3), column "value": "128.5" is not a whole number, and parameter "mini batch size (rollouts per gradient update)" is a count',
+  ]);
+});
