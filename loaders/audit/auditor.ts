@@ -79,9 +79,9 @@ export class Auditor {
   }
 
   /** Record a finding whose status is decided by the check itself (notes, panel references, copies). */
-  record(f: Comparison & {status: Status}): void {
+  record(f: Comparison & {status: Status; gap?: number}): void {
     this.compared.set(f.check, (this.compared.get(f.check) ?? 0) + 1);
-    const rec = {...f, gap: round(Math.abs(f.a.value - f.b.value)), tolerance: round(f.tolerance)};
+    const rec = {...f, gap: f.gap ?? round(Math.abs(f.a.value - f.b.value)), tolerance: round(f.tolerance)};
     (f.status === "confirmed" ? this.confirmations : this.findings).push(rec);
   }
 

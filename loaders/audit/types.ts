@@ -25,15 +25,9 @@ export type CheckKind =
  * - judgement: a disagreement that depends on a reading the paper leaves open;
  * - note: not checkable yet (needs figure data) or resting on a secondary source.
  */
-export type Status = "contradiction" | "confirmed" | "change" | "judgement" | "note";
-
-export const STATUS_LABELS: Readonly<Record<Status, string>> = {
-  contradiction: "contradiction",
-  confirmed: "confirmed",
-  change: "cross-version change",
-  judgement: "judgement call",
-  note: "note",
-};
+import type {Status} from "../../src/lib/audit-vocabulary.js";
+export type {Status} from "../../src/lib/audit-vocabulary.js";
+export {STATUS_LABELS} from "../../src/lib/audit-vocabulary.js";
 
 /** high: a number a reader would quote is affected; medium: a table/figure is wrong, conclusions stand; low: stale or cosmetic. */
 export type Severity = "high" | "medium" | "low";
