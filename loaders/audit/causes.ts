@@ -9,6 +9,7 @@ import type {PaperNumber} from "../paper-tidy.js";
 import {ARXIV_V1, PAPER_VERSION_KEYS, PREPRINT, versionLabel} from "../../src/lib/paper-vocabulary.js";
 import {round, versionOrder} from "./auditor.js";
 import {applyOverrides, oneDecimal, type Override} from "./corrections.js";
+import {tidyPdfLinks} from "./reach.js";
 import {reconstructFigure7, sumK, type PanelReading} from "./figure7-reconstruction.js";
 import {SUBSET_LABEL, SUBSETS} from "./figure7-panels.js";
 import {table1, table3} from "./paper-places.js";
@@ -193,7 +194,7 @@ function preprintFixedInV1(numbers: PaperNumber[]): CauseSpec[] {
   const t3over: Override[] = [];
   const changed: string[] = [];
   for (const m of models) {
-    for (const q of ["before", "delta"] as const) {
+    for (const q of ["before", "after", "delta"] as const) {
       const x = table3(numbers, PREPRINT, m, q), y = table3(numbers, ARXIV_V1, m, q);
       if (x && y && x.text !== y.text) { t3over.push({id: x.id, text: y.text}); if (q === "before") changed.push(`${m} ${x.text} → ${y.text}`); }
     }
@@ -204,7 +205,7 @@ function preprintFixedInV1(numbers: PaperNumber[]): CauseSpec[] {
       id: "preprint-table-3-original",
       title: "Preprint Table 3: the “Original” accuracies are not the baselines the rest of the preprint prints; arXiv v1 replaces them",
       status: "contradiction", severity: "medium",
-      summary: `In the preprint, Table 3's “Original” column differs from Figure 1's baselines for the same models and from what Table 1 averages to. arXiv v1 prints new Original values (${changed.length} models: ${changed.join("; ")}) that match both, with the prompting column unchanged; the printed differences change with them (Qwen2.5-Math-7B ${m7a?.text ?? "?"} → ${m7b?.text ?? "?"}, quoted in Sec. 4.3).`,
+      summary: `In the preprint, Table 3's “Original” column differs from Figure 1's baselines for the same models and from what Table 1 averages to. arXiv v1 prints new Original values (${changed.length} models: ${changed.join("; ")}) that match both${t3over.some((o) => numbers.find((n) => n.id === o.id)?.quantity === "after") ? "" : ", with the prompting column unchanged"}; the printed differences change with them (Qwen2.5-Math-7B ${m7a?.text ?? "?"} → ${m7b?.text ?? "?"}, quoted in Sec. 4.3).`,
       headline: {touches: false, why: "the prompting experiment, not the RLVR gains."},
       evidence: [
         {text: `v1 Original = Figure 1 baselines: Qwen2.5-Math-7B 49.4, Qwen2.5-7B 41.6, Llama3.1-8B-Instruct 36.8, OLMo2-7B 9.0.`, ids: t3over.map((o) => o.id)},
@@ -313,9 +314,9 @@ const SEVERITY_RANK: Record<Severity, number> = {high: 0, medium: 1, low: 2};
  * Returns the causes (with their findings) and the findings with `cause` set; `introduced` lists findings a
  * correction would create (a cause that does that is a worse reading, and a test keeps this list empty).
  */
-export function assignCauses(numbers: PaperNumber[], findings: Finding[], specs: CauseSpec[], run: (n: PaperNumber[]) => Finding[]):
+export function assignCauses(numbers: PaperNumber[], findings: Finding[], specs: CauseSpec[], run: (n: PaperNumber[]) => Finding[], base: Finding[] = run(numbers)):
   {causes: Cause[]; findings: Finding[]; introduced: {cause: string; id: string}[]} {
-  const baseIds = new Set(run(numbers).flatMap(perVersionIds));
+  const baseIds = new Set(base.flatMap(perVersionIds));
   const explainedBy = new Map<string, string>(); // per-version id -> cause
   const introduced: {cause: string; id: string}[] = [];
   let overrides: Override[] = [];
@@ -343,7 +344,7 @@ export function assignCauses(numbers: PaperNumber[], findings: Finding[], specs:
       findings: mine.map((f) => f.id), versions, version_labels: versions.map(versionLabel),
       places: [...new Set(mine.flatMap((f) => f.places))],
       headline: {touches: s.headline.touches || mine.some((f) => f.touches_headline), why: s.headline.why},
-      pages: uniq(mine.flatMap((f) => f.pages)), pdf: uniq(mine.flatMap((f) => f.pdf)),
+      pages: uniq(mine.flatMap((f) => f.pages)), pdf: tidyPdfLinks(mine.flatMap((f) => f.pdf)),
     };
   }).filter((c) => c.findings.length > 0)
     .sort((x, y) => STATUS_RANK[x.status] - STATUS_RANK[y.status] || SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity] || y.findings.length - x.findings.length);

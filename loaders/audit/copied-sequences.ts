@@ -56,7 +56,8 @@ export function sequencesOf(numbers: PaperNumber[]): Sequence[] {
       }
     }
   }
-  return [...groups.values()].filter((s) => s.entries.size >= 3);
+  // sorted, so the result does not depend on the order of the input rows
+  return [...groups.values()].filter((s) => s.entries.size >= 3).sort((a, b) => a.version.localeCompare(b.version) || a.what.localeCompare(b.what));
 }
 
 const canonicalModelLike = (m: string) => !m.includes(";");

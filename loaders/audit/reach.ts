@@ -50,6 +50,13 @@ export function pdfLink(version: string, locator: string, place = ""): PageLink 
 
 const uniq = (links: PageLink[]) => links.filter((l, i) => links.findIndex((x) => x.path === l.path && x.label === l.label) === i);
 
+/** PDF links without a page are dropped when the same version has a link with one. */
+export function tidyPdfLinks(links: PageLink[]): PageLink[] {
+  const u = uniq(links);
+  const version = (l: PageLink) => l.label.split(" PDF")[0];
+  return u.filter((l) => /p\. \d/.test(l.label) || !u.some((x) => x !== l && version(x) === version(l) && /p\. \d/.test(x.label)));
+}
+
 export function sidesOf(f: Pick<Finding, "a" | "b" | "same_in">): FindingSide[] {
   return [f.a, f.b, ...f.same_in.flatMap((x) => [x.a, x.b])];
 }
@@ -71,6 +78,6 @@ export function withReach(f: Finding, byId: Map<string, PaperNumber>, headline: 
   const files = (s: FindingSide) => s.ids.map((id) => byId.get(id)?.file ?? "");
   const places = [...new Set(sides.map((s) => s.place).filter(Boolean))];
   const pages = uniq(sides.flatMap((s) => [pagesForPlace(s.place, files(s)[0] ?? ""), ...s.ids.map((id) => byId.get(id)).filter((n): n is PaperNumber => !!n).map((n) => pagesForPlace(n.place, n.file))].flat()));
-  const pdf = uniq(sides.map((s) => pdfLink(s.version, s.locator, s.place)).filter((l): l is PageLink => !!l));
+  const pdf = tidyPdfLinks(sides.map((s) => pdfLink(s.version, s.locator, s.place)).filter((l): l is PageLink => !!l));
   return {...f, places, pages, pdf, touches_headline: sides.some((s) => s.ids.some((id) => headline.has(id)))};
 }

@@ -132,4 +132,6 @@ export interface AuditResult {
   checks: CheckSummary[];
   /** Textual claims checked (one per claim row), for the counts. */
   textual_claims: {checked: number; by_status: Partial<Record<Status, number>>};
+  /** Findings a cause's correction would create (a worse reading); empty on the paper's data (tested). */
+  corrections_introduce: {cause: string; id: string}[];
 }

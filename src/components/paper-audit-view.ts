@@ -11,19 +11,39 @@ export {triage} from "./audit/triage.js";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+const statusPlural = (s: string, n: number) => {
+  const label = STATUS_LABELS[s as keyof typeof STATUS_LABELS];
+  return `${n} ${n === 1 || s === "confirmed" ? label : `${label}s`}`;
+};
+
 export function auditCounts(audit: AuditResult): HTMLElement {
   const by = (s: string) => audit.findings.filter((f) => f.status === s).length;
   const claims = audit.textual_claims;
   return html`<p data-testid="audit-count"><strong>${plural(audit.causes.length, "cause")}</strong> explain <strong>${plural(audit.findings.length, "finding")}</strong>
-    (${["contradiction", "judgement", "change", "note"].filter((s) => by(s)).map((s) => `${by(s)} ${STATUS_LABELS[s as keyof typeof STATUS_LABELS]}${by(s) === 1 || s === "change" ? "" : "s"}`).join(", ")});
+    (${["contradiction", "judgement", "change", "note"].filter((s) => by(s)).map((s) => statusPlural(s, by(s))).join(", ")});
     <strong>${audit.confirmations.length}</strong> reproductions and checks are <strong>confirmed</strong>;
-    <strong>${claims.checked}</strong> textual claims checked (${Object.entries(claims.by_status).map(([s, n]) => `${n} ${STATUS_LABELS[s as keyof typeof STATUS_LABELS]}`).join(", ")}).</p>`;
+    <strong>${claims.checked}</strong> textual claims checked (${Object.entries(claims.by_status).map(([s, n]) => statusPlural(s, n ?? 0)).join(", ")}).</p>`;
+}
+
+/** Summary by cause: one row per cause, linking to its card. */
+export function causeTable(causes: Cause[]): HTMLElement {
+  return html`<div class="paper-table-wrap" role="region" tabindex="0" aria-label="Summary by cause">
+    <table data-testid="cause-table">
+      <caption>Root causes, most serious first: status, severity, whether a headline number is touched, and how many findings each explains</caption>
+      <thead><tr><th scope="col">Cause</th><th scope="col">Status</th><th scope="col">Severity</th><th scope="col">Headline</th><th scope="col">Findings</th><th scope="col">Versions</th></tr></thead>
+      <tbody>${causes.map((c) => html`<tr data-status=${c.status}>
+        <th scope="row"><a href=${`#cause-${c.id}`}>${c.title}</a></th>
+        <td>${STATUS_LABELS[c.status]}</td><td>${c.severity}</td><td>${c.headline.touches ? "yes" : "no"}</td>
+        <td class="num">${c.findings.length}</td><td>${c.version_labels.join(", ")}</td>
+      </tr>`)}</tbody>
+    </table>
+  </div>`;
 }
 
 export function contents(audit: AuditResult): HTMLElement {
   const problems = audit.causes.filter((c) => c.status === "contradiction" || c.status === "judgement");
   return html`<nav class="audit-contents" aria-label="Contents of the audit" data-testid="audit-contents"><ol>
-    <li><a href="#problems">Problems, by cause</a> (${problems.length})<ol>${problems.map((c) => html`<li><a href=${`#cause-${c.id}`}>${c.title}</a></li>`)}</ol></li>
+    <li><a href="#problems">Problems, by cause</a> (${problems.length})</li>
     <li><a href="#confirmed">What reproduces</a> (${audit.confirmations.length})</li>
     <li><a href="#changes">Changes between versions, and notes</a> (${audit.causes.length - problems.length})</li>
     <li><a href="#every-result">Every result, with filters</a> (${audit.findings.length + audit.confirmations.length})</li>
@@ -52,13 +72,14 @@ export function everyResult(audit: AuditResult, search: string): HTMLElement {
   return triage([...audit.findings, ...audit.confirmations], audit.checks, audit.causes, search);
 }
 
-export function auditSummary(checks: CheckSummary[]): HTMLElement {
+export function auditSummary(checks: CheckSummary[], results: Finding[] = []): HTMLElement {
+  const shown = new Set(results.map((f) => f.check));
   return html`<div class="paper-table-wrap" role="region" tabindex="0" aria-label="Audit checks">
     <table data-testid="audit-checks">
       <caption>What was checked, how many comparisons were made and how many disagree beyond print rounding</caption>
       <thead><tr><th scope="col">Check</th><th scope="col">What it compares</th><th scope="col">Compared</th><th scope="col">Findings</th><th scope="col">Not compared</th></tr></thead>
       <tbody>${checks.map((c) => html`<tr>
-        <th scope="row">${c.compared || c.findings ? html`<a href=${`#check-${c.check}`}>${c.check}</a>` : c.check}</th>
+        <th scope="row">${shown.has(c.check) ? html`<a href=${`#check-${c.check}`}>${c.check}</a>` : c.check}</th>
         <td>${c.description}</td><td class="num">${c.compared}</td><td class="num">${c.findings}</td>
         <td>${c.not_compared.join("; ")}</td>
       </tr>`)}</tbody>

@@ -18,7 +18,8 @@ export function checkCrossVersion(au: Auditor, numbers: PaperNumber[]): void {
     groups.set(keyOf(n), [...(groups.get(keyOf(n)) ?? []), n]);
   }
   let horizonSkipped = 0, followsFromBefore = 0;
-  const sibling = (n: PaperNumber, q: string) => numbers.find((x) => x.file === n.file && x.row === n.row && x.quantity === q);
+  const byCell = new Map(numbers.map((x) => [`${x.file}#${x.row}.${x.quantity}`, x]));
+  const sibling = (n: PaperNumber, q: string) => byCell.get(`${n.file}#${n.row}.${q}`);
   const changed = (p?: PaperNumber, c?: PaperNumber) =>
     !!p && !!c && p.value !== null && c.value !== null && Math.abs((p.value as number) - (c.value as number)) > halfUnit(p.decimals) + halfUnit(c.decimals) + EPS;
   const unchanged = (p?: PaperNumber, c?: PaperNumber) =>
