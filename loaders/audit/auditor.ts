@@ -120,7 +120,9 @@ export const versionOrder = (v: string) => (PAPER_VERSIONS.indexOf(v) < 0 ? PAPE
  * versions by nature and are never merged. Every title ends with its version(s) unless it names them already.
  */
 function mergeAcrossVersions(raw: Recorded[]): Finding[] {
-  const key = (f: Comparison) => [f.check, f.model, f.reward, f.a.place, f.a.label, f.a.shown, f.b.place, f.b.label, f.b.shown].join("\u241f");
+  // the id without its version letter names the comparison; two comparisons of one version never merge
+  const rest = (f: Comparison) => f.id.replace(new RegExp(`^${f.check}-${letter(f.a.version).toLowerCase()}-`), "");
+  const key = (f: Comparison) => [f.check, rest(f), f.model, f.reward, f.a.place, f.a.label, f.a.shown, f.b.place, f.b.label, f.b.shown].join("\u241f");
   const groups = new Map<string, Recorded[]>();
   for (const f of raw) {
     const k = f.check === "cross-version" ? `${f.id}` : key(f);
