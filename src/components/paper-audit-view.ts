@@ -30,11 +30,11 @@ export function causeTable(causes: Cause[]): HTMLElement {
   return html`<div class="paper-table-wrap" role="region" tabindex="0" aria-label="Summary by cause">
     <table data-testid="cause-table">
       <caption>Root causes, most serious first: status, severity, whether a headline number is touched, and how many findings each explains</caption>
-      <thead><tr><th scope="col">Cause</th><th scope="col">Status</th><th scope="col">Severity</th><th scope="col">Headline</th><th scope="col">Findings</th><th scope="col">Versions</th></tr></thead>
+      <thead><tr><th scope="col">Cause</th><th scope="col">Status, severity</th><th scope="col">Headline</th><th scope="col">Findings</th></tr></thead>
       <tbody>${causes.map((c) => html`<tr data-status=${c.status}>
-        <th scope="row"><a href=${`#cause-${c.id}`}>${c.title}</a></th>
-        <td>${STATUS_LABELS[c.status]}</td><td>${c.severity}</td><td>${c.headline.touches ? "yes" : "no"}</td>
-        <td class="num">${c.findings.length}</td><td>${c.version_labels.join(", ")}</td>
+        <th scope="row" class="cause-cell"><a href=${`#cause-${c.id}`}>${c.title}</a></th>
+        <td>${STATUS_LABELS[c.status]}, ${c.severity}</td><td>${c.headline.touches ? "yes" : "no"}</td>
+        <td class="num">${c.findings.length}</td>
       </tr>`)}</tbody>
     </table>
   </div>`;
