@@ -5,6 +5,7 @@ import {readSourceTables} from "./paper-source.js";
 import {assertValid} from "./paper-validate.js";
 import {tidyTables, type PaperNumber} from "./paper-tidy.js";
 import {auditPaper} from "./paper-audit.js";
+import {readAddedTables} from "./paper-added.js";
 import {
   clippingAblation, codeFrequencyInAbstracts, figure1Gains, figure1Steps, otherModelGains, QWEN_MATH_7B, v2AbstractHeadline,
   type PaperMeta, type PaperNumberRow
@@ -36,7 +37,7 @@ export function landingData(dataDir = "data") {
   assertValid(tables);
   const numbers = tidyTables(tables);
   const rows = numbers.map(pick);
-  const audit = auditPaper(numbers);
+  const audit = auditPaper(numbers, {added: readAddedTables(`${dataDir}/paper/added`)});
   const headline = v2AbstractHeadline(rows);
   const severities = audit.findings.reduce<Record<string, number>>((counts, f) => ({...counts, [f.severity]: (counts[f.severity] ?? 0) + 1}), {});
   return {

@@ -2,6 +2,7 @@
 // assertValid); each message names the file, the row, the column and what is wrong.
 import {isNumericText, parsePrinted} from "./paper-printed.js";
 import {SOURCE_SPECS, type SourceTable} from "./paper-source.js";
+import {ADDED_SPECS, CLAIM_KINDS, parseCellRef, parseTargets, type AddedTable} from "./paper-added.js";
 import {canonicalModel, canonicalReward, FIGURE1_REWARDS, VERSIONS} from "../src/lib/paper-vocabulary.js";
 
 export type IssueKind =
@@ -13,7 +14,10 @@ export type IssueKind =
   | "missing-locator"
   | "duplicate-key"
   | "unknown-derived-field"
-  | "unresolved-mismatch";
+  | "unresolved-mismatch"
+  | "unknown-kind"
+  | "bad-reference"
+  | "missing-text";
 
 export interface ValidationIssue {
   kind: IssueKind;
@@ -127,4 +131,64 @@ export function assertValid(tables: SourceTable[]): void {
   if (issues.length) {
     throw new Error(`paper data: ${issues.length} problem(s) in data/paper/source:\n` + issues.map(formatIssue).join("\n"));
   }
+}
+
+/**
+ * Check the added rows (data/paper/added/) against the vendored sources: every row has its version, locator and
+ * printed text; a claim's kind is known and its stated number reads as that kind; every reference names a
+ * transcribed cell that holds a printed number, or a figure panel transcribed in figure-panels.csv.
+ */
+export function validateAddedTables(added: AddedTable[], sources: SourceTable[]): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const panels = added.find((t) => t.name === "figure-panels");
+  for (const table of added) {
+    const spec = ADDED_SPECS[table.name];
+    const file = `added/${table.name}`;
+    const add = (kind: IssueKind, row: number, column: string, message: string) => issues.push({kind, file, row, line: row === 0 ? 1 : row + 1, column, message});
+    const missing = spec.columns.filter((c) => !table.columns.includes(c));
+    for (const c of missing) add("missing-column", 0, c, `expected column "${c}" is missing (expected: ${spec.columns.join(",")})`);
+    if (missing.length) continue;
+    const seen = new Map<string, number>();
+    table.rows.forEach((r, i) => {
+      const row = i + 1;
+      if (!VERSIONS.some((v) => v.key === r.version)) add("unknown-version", row, "version", `unknown version "${r.version}"`);
+      if (!r.locator.trim()) add("missing-locator", row, "locator", "every added row needs a locator");
+      const textCol = table.name === "textual-claims" ? "printed_text" : "printed_caption";
+      if (!r[textCol].trim()) add("missing-text", row, textCol, "every added row keeps the text as printed");
+      const key = spec.key.map((c) => r[c]).join("\u241f");
+      if (seen.has(key)) add("duplicate-key", row, spec.key.join("+"), `duplicates row ${seen.get(key)}`);
+      else seen.set(key, row);
+      if (table.name !== "textual-claims") return;
+      if (!(CLAIM_KINDS as readonly string[]).includes(r.kind)) add("unknown-kind", row, "kind", `unknown claim kind "${r.kind}" (known: ${CLAIM_KINDS.join(", ")})`);
+      if (!["contradiction", "judgement call"].includes(r.on_mismatch)) add("unknown-kind", row, "on_mismatch", `on_mismatch must be "contradiction" or "judgement call", not "${r.on_mismatch}"`);
+      if (r.kind !== "panel-ref" && !/\d/.test(r.stated)) add("non-numeric", row, "stated", `"${r.stated}" states no number`);
+      const cellOk = (ref: string, column: string) => {
+        const c = parseCellRef(ref);
+        const src = c ? sources.find((t) => t.name === c.file) : undefined;
+        const cell = c ? src?.rows[c.row - 1]?.[c.quantity] : undefined;
+        if (!c || !src || cell === undefined) add("bad-reference", row, column, `"${ref}" names no transcribed cell (form: main_results#6.delta)`);
+        else if (!/\d/.test(cell)) add("bad-reference", row, column, `"${ref}" is "${cell}", not a printed number`);
+      };
+      for (const ref of r.transcribed_as.split(";").map((x) => x.trim()).filter(Boolean)) cellOk(ref, "transcribed_as");
+      const targets = parseTargets(r.compare_with);
+      if (!targets.length) add("bad-reference", row, "compare_with", "a claim must name what it is compared with");
+      for (const t of targets) {
+        if (t.kind === "invalid") add("bad-reference", row, "compare_with", `"${t.raw}" is not a cell (file#row.column), figure:Figure N or panel:Figure Nx`);
+        else if (t.kind === "cell") cellOk(t.raw, "compare_with");
+        else if (t.kind === "panel" && !panels?.rows.some((p) => p.version === r.version && p.figure === t.figure && p.panel === t.panel)) {
+          add("bad-reference", row, "compare_with", `"${t.raw}": no such panel in added/figure-panels.csv for ${r.version}`);
+        }
+      }
+      if (r.kind === "panel-ref" && r.expects.split(";").filter(Boolean).length !== targets.length) {
+        add("bad-reference", row, "expects", "a panel reference names one expected subject per panel");
+      }
+    });
+  }
+  return issues;
+}
+
+/** Throw one error listing every problem in the added rows (the audit loaders call it). */
+export function assertAddedValid(added: AddedTable[], sources: SourceTable[]): void {
+  const issues = validateAddedTables(added, sources);
+  if (issues.length) throw new Error(`paper data: ${issues.length} problem(s) in data/paper/added:\n` + issues.map(formatIssue).join("\n"));
 }

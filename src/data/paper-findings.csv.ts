@@ -1,10 +1,14 @@
-// Audit findings flattened to CSV (download and DuckDB table `findings`).
+// Audit findings and confirmations flattened to CSV (download and DuckDB table `findings`).
 import * as aq from "arquero";
+import {readAddedTables} from "../../loaders/paper-added.js";
 import {readSourceTables} from "../../loaders/paper-source.js";
-import {assertValid} from "../../loaders/paper-validate.js";
+import {assertAddedValid, assertValid} from "../../loaders/paper-validate.js";
 import {tidyTables} from "../../loaders/paper-tidy.js";
 import {auditPaper, flatFinding} from "../../loaders/paper-audit.js";
 
 const tables = readSourceTables();
 assertValid(tables);
-process.stdout.write(aq.from(auditPaper(tidyTables(tables)).findings.map(flatFinding)).toCSV());
+const added = readAddedTables();
+assertAddedValid(added, tables);
+const audit = auditPaper(tidyTables(tables), {added});
+process.stdout.write(aq.from([...audit.findings, ...audit.confirmations].map(flatFinding)).toCSV());

@@ -5,13 +5,14 @@ import {readSourceTables, readSourceText, SOURCE_FILE_NAMES} from "../../loaders
 import {assertValid} from "../../loaders/paper-validate.js";
 import {flatRow, tidyTables, TIDY_COLUMNS} from "../../loaders/paper-tidy.js";
 import {auditPaper, flatFinding} from "../../loaders/paper-audit.js";
+import {readAddedTables} from "../../loaders/paper-added.js";
 
 const tables = readSourceTables();
 assertValid(tables);
 const numbers = tidyTables(tables);
 const out: Record<string, string> = {
   numbers: aq.from(numbers.map(flatRow)).select([...TIDY_COLUMNS]).toCSV(),
-  findings: aq.from(auditPaper(numbers).findings.map(flatFinding)).toCSV(),
+  findings: aq.from(((a) => [...a.findings, ...a.confirmations])(auditPaper(numbers, {added: readAddedTables()})).map(flatFinding)).toCSV(),
 };
 for (const name of SOURCE_FILE_NAMES) out[name] = readSourceText(name);
 process.stdout.write(JSON.stringify(out));
