@@ -5,7 +5,7 @@ import type {TextItem} from "./pdf.js";
 import type {PageGraphics} from "./pdf.js";
 import {findPanels, joinLine, rasterPanels, type Panel, type StyledLine} from "./panels.js";
 import {readLegend, type LegendEntry} from "./legend.js";
-import {toValue} from "./calibrate.js";
+import {toPos, toValue} from "./calibrate.js";
 import {assignColours, type Assignment} from "./infer.js";
 import {benchmarkOf, canonicalModel, FIGURES, REWARD_KEYS, type FigureSpec} from "./manifest.js";
 
@@ -53,6 +53,8 @@ export interface SeriesInfo {
   cut_vertices: number;
   /** training steps inside the series' range with no vertex (dropped by the plotter as nearly collinear) */
   missing_steps: number;
+  /** redraw test: the recovered (step, value) mapped back through the calibration, farthest from its PDF vertex (pt) */
+  redraw_error: number;
 }
 export interface PanelInfo {
   figure: number;
@@ -349,6 +351,7 @@ export function recover(pages: Map<number, PageGraphics>, specs: FigureSpec[] = 
           figure: spec.figure, panel: c.id, model, benchmark: c.benchmark, series, kind: l.kind, color: l.line.color,
           label_source: source, reward: spec.colour === "reward" ? (REWARD_KEYS[label] ?? null) : null,
           points: l.points.length, first_step: first, last_step: last, cut_vertices: l.cut, missing_steps: last - first + 1 - l.points.length,
+          redraw_error: Math.max(...l.points.map((p) => Math.hypot(toPos(c.panel.x, p.step) - p.x, toPos(c.panel.y, p.value) - p.y))),
         });
         for (const p of l.points) out.curves.push({figure: spec.figure, page: spec.page, panel: c.id, model, benchmark: c.benchmark, series, kind: l.kind, step: p.step, value: p.value});
         panelPoints += l.points.length;
