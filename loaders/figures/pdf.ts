@@ -49,8 +49,9 @@ export async function readPage(doc: Awaited<ReturnType<typeof openPdf>>, pageNum
   const texts: TextItem[] = [];
   for (const item of content.items) {
     if (!("str" in item) || !item.str.trim()) continue;
-    const [a, b, , d, e, f] = item.transform as number[];
-    texts.push({str: item.str, x: e, y: f, width: item.width, size: Math.hypot(a, b) || Math.abs(d), vertical: Math.abs(b) > Math.abs(a), font: item.fontName});
+    const [a, b, c, d, e, f] = item.transform as number[];
+    // the font size is the glyphs' height (c, d): justified lines stretch the width (a) by a few percent
+    texts.push({str: item.str, x: e, y: f, width: item.width, size: Math.hypot(c, d) || Math.hypot(a, b), vertical: Math.abs(b) > Math.abs(a), font: item.fontName});
   }
   page.cleanup();
   return {page: pageNumber, width: x1 - x0, height: y1 - y0, paths, images, texts};

@@ -35,9 +35,17 @@ export interface FigurePanelData {
   series: FigureSeries[];
 }
 export function figureData(r: Recovery, figure: number): {figure: number; panels: FigurePanelData[]} {
+  const bySeries = new Map<string, typeof r.curves>();
+  const key = (c: {panel: string; series: string; model: string; kind: string}) => `${c.panel}|${c.series}|${c.model}|${c.kind}`;
+  for (const c of r.curves) {
+    if (c.figure !== figure) continue;
+    const k = key(c);
+    if (!bySeries.has(k)) bySeries.set(k, []);
+    bySeries.get(k)!.push(c);
+  }
   const panels = r.panels.filter((p) => p.figure === figure && p.status === "recovered").map((p) => {
     const series = r.series.filter((s) => s.figure === figure && s.panel === p.panel).map((s) => {
-      const pts = r.curves.filter((c) => c.figure === figure && c.panel === p.panel && c.series === s.series && c.model === s.model && c.kind === s.kind);
+      const pts = bySeries.get(key(s)) ?? [];
       return {series: s.series, model: s.model, kind: s.kind, color: s.color, label_source: s.label_source, steps: pts.map((c) => c.step), values: pts.map((c) => c.value)};
     });
     return {panel: p.panel, benchmark: p.benchmark, model: p.model, series};

@@ -3,7 +3,7 @@
 // / 9.0 / 36.8 MATH-500 baselines of Figure 1 and the Step-150 "All" accuracies of Figure 7.
 import {test} from "node:test";
 import assert from "node:assert/strict";
-import {loadRecovery, PREPRINT_SHA256, readPreprint} from "../../loaders/figures/source.js";
+import {loadRecovery, pack, PREPRINT_SHA256, readPreprint, unpack} from "../../loaders/figures/source.js";
 import {sha256} from "../../loaders/figures/pdf.js";
 import {RESIDUAL_PAGE_UNITS, recover, RecoveryError} from "../../loaders/figures/recover.js";
 import {FIGURES} from "../../loaders/figures/manifest.js";
@@ -81,4 +81,14 @@ test("per-figure data carries every point exactly once", () => {
 test("the build fails naming figure and panel when a panel the figure list expects is missing", () => {
   const spec = {...FIGURES.find((f) => f.figure === 10)!, expectedPanels: ["Random Reward - MATH", "Random Reward - AMC@8"]};
   assert.throws(() => recover(new Map(), [spec]), (e: unknown) => e instanceof RecoveryError && /Figure 10: page 11 was not read/.test(e.message));
+});
+
+test("the disk cache's packed form gives back the same recovery", () => {
+  assert.deepEqual(unpack(JSON.parse(JSON.stringify(pack(r)))), r);
+});
+
+test("captions are read whole, across justified lines", () => {
+  const f2 = r.figures.find((f) => f.figure === 2)!;
+  assert.match(f2.caption, /^Figure 2: Model performance on MATH and AMC with varied training rewards smoothed over window size of 10 \(dotted lines are unsmoothed values\)\./);
+  assert.match(f2.caption, /the fact that it leads to significant gains at all is surprising\.$/);
 });
