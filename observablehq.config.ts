@@ -28,6 +28,7 @@ const config: SiteConfig = {
     {name: "Check the record", path: "/record"},
     {name: "Rewards compared", path: "/rewards"},
     {name: "Code reasoning", path: "/code-reasoning"},
+    {name: "Figures: the training curves", path: "/figures"},
     {name: "Audit: the paper against itself", path: "/audit"},
     {name: "Query the numbers", path: "/query"},
     {name: "Data dictionary and downloads", path: "/data-dictionary"},

@@ -6,6 +6,8 @@ import {assertValid} from "../../loaders/paper-validate.js";
 import {flatRow, tidyTables, TIDY_COLUMNS} from "../../loaders/paper-tidy.js";
 import {auditPaper, flatFinding} from "../../loaders/paper-audit.js";
 import {readAddedTables} from "../../loaders/paper-added.js";
+import {loadRecovery} from "../../loaders/figures/source.js";
+import {axesCsv, curvesCsv} from "../../loaders/figures/tables.js";
 
 const tables = readSourceTables();
 assertValid(tables);
@@ -15,4 +17,8 @@ const out: Record<string, string> = {
   findings: aq.from(((a) => [...a.findings, ...a.confirmations])(auditPaper(numbers, {added: readAddedTables()})).map(flatFinding)).toCSV(),
 };
 for (const name of SOURCE_FILE_NAMES) out[name] = readSourceText(name);
+// the preprint's training curves, recovered from its vector figures (loaders/figures/)
+const curves = await loadRecovery();
+out.curves = curvesCsv(curves);
+out.curve_axes = axesCsv(curves);
 process.stdout.write(JSON.stringify(out));

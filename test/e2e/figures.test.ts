@@ -1,0 +1,105 @@
+// Figures page: a recovered panel redrawn, its readout under pointer and keyboard, the toggles, the compare
+// card, the checks, and phone width. Expected values are the paper's printed ones (49.4 baseline; Figure 7's
+// 78.2 ground-truth accuracy at step 150), not numbers computed by the page.
+import {test} from "node:test";
+import assert from "node:assert/strict";
+import {assertClean, describeViolations, openPage, seriousAxeViolations, settle, useSite} from "./harness.js";
+
+const site = useSite();
+
+test("/figures: Figure 2 panel, keyboard and pointer readout, toggles, compare, checks", async () => {
+  const watched = await openPage(site(), "/figures");
+  const {page} = watched;
+  try {
+    const card = page.getByTestId("figure-card");
+    await card.locator(".curve-chart svg").first().waitFor();
+    assert.match(await page.getByTestId("figure-totals").innerText(), /113,039 points in 966 series, 85 panels, 13 figures/);
+    assert.match(await card.locator("h2").innerText(), /Figure 2, “Qwen2\.5-Math-7B - MATH”/);
+    assert.match(await card.getByTestId("pdf-page-link").getAttribute("href") ?? "", /preprint\.[0-9a-f]+\.pdf#page=3$/);
+    // five smoothed lines (one per reward)
+    const lines = () => card.locator('.curve-chart svg g[aria-label="line"] path').count();
+    assert.equal(await lines(), 5);
+
+    // keyboard: focus the chart, Home = step 0 (all start at the printed 49.4 baseline), then 150 steps right
+    const svg = card.locator(".curve-chart svg").first();
+    await svg.focus();
+    await page.keyboard.press("Home");
+    const readout = card.getByTestId("curve-readout");
+    assert.match(await readout.innerText(), /^Step 0 — .*Ground Truth: 0\.494/);
+    for (let i = 0; i < 150; i++) await page.keyboard.press("ArrowRight");
+    assert.match(await readout.innerText(), /^Step 150 — /);
+
+    // raw lines: Ground Truth unsmoothed at step 150 reads Figure 7's printed 78.2
+    await card.getByRole("radio", {name: "raw"}).check();
+    await settle(page);
+    await card.locator(".curve-chart svg").first().focus();
+    await page.keyboard.press("Home");
+    for (let i = 0; i < 150; i++) await page.keyboard.press("ArrowRight");
+    assert.match(await card.getByTestId("curve-readout").innerText(), /Ground Truth \(raw\): 0\.782/);
+
+    // pointer: hovering the plot's middle moves the readout
+    const box = (await card.locator(".curve-chart svg").first().boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    assert.match(await card.getByTestId("curve-readout").innerText(), /^Step \d+ — /);
+
+    // series toggle: unticking Random leaves four lines
+    await card.getByRole("checkbox", {name: "Random"}).uncheck();
+    await settle(page);
+    assert.equal(await lines(), 4);
+
+    // another figure: Figure 16 says its colours are inferred
+    await card.getByLabel("Figure").selectOption({label: "Figure 16 (p. 28)"});
+    await settle(page);
+    await page.getByTestId("figure-card").locator(".curve-chart svg").first().waitFor();
+    assert.match(await page.getByTestId("inferred-note").innerText(), /Colours inferred/);
+
+    // compare card: the default three MATH-500 series
+    assert.equal(await page.getByTestId("compare-card").locator('.curve-chart svg g[aria-label="line"] path').count(), 3);
+
+    // checks: the smoothing window and the Figure 7 swap are shown as contradictions
+    const checks = page.getByTestId("figure-checks");
+    assert.match(await checks.locator("#finding-figure-smoothing-window").innerText(), /window of 10/);
+    assert.equal(await checks.locator("#finding-figure7-step150-format").getAttribute("data-status"), "contradiction");
+    assert.match(await checks.innerText(), /arXiv v1's Figure 1 against the preprint curves/);
+
+    const violations = await seriousAxeViolations(page);
+    assert.deepEqual(violations, [], describeViolations(violations));
+    assertClean(watched);
+  } finally {
+    await watched.close();
+  }
+});
+
+test("/figures at phone width: no horizontal scroll, chart fits", async () => {
+  const watched = await openPage(site(), "/figures", {viewport: {width: 390, height: 800}});
+  const {page} = watched;
+  try {
+    await page.getByTestId("figure-card").locator(".curve-chart svg").first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `page scrolls sideways by ${overflow}px`);
+    assertClean(watched);
+  } finally {
+    await watched.close();
+  }
+});
+
+test("landing: the C1 and C2 curves load when scrolled to, not on first paint", async () => {
+  const watched = await openPage(site(), "/");
+  const {page} = watched;
+  try {
+    const c1 = page.getByTestId("c1-curves");
+    const c2 = page.getByTestId("c2-curves");
+    assert.equal(watched.requests.filter((u) => /curves-(2|11)\.[0-9a-f]+\.json/.test(u)).length, 0, "curves fetched before scrolling");
+    await c1.scrollIntoViewIfNeeded();
+    await page.waitForSelector('[data-testid="c1-curves"][data-state="ready"]');
+    assert.match(await c1.innerText(), /\+21\.4/);
+    assert.equal(await c1.locator('g[aria-label="line"] path').count(), 4);
+    await c2.scrollIntoViewIfNeeded();
+    await page.waitForSelector('[data-testid="c2-curves"][data-state="ready"]');
+    assert.match(await c2.innerText(), /Paper: Figure 11\(b\)/);
+    assert.match(await c2.innerText(), /Toy model: p\(code\)/);
+    assertClean(watched);
+  } finally {
+    await watched.close();
+  }
+});
