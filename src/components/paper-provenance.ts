@@ -69,6 +69,12 @@ export interface PanelOptions {
 }
 
 const HASH = /^#(n-[0-9a-f]+)$/;
+const XLINK = "http://www.w3.org/1999/xlink";
+
+/** The number id an (SVG) link points at: Plot writes chart links as xlink:href. */
+function linkedNumberId(a: Element | null | undefined): string | undefined {
+  return HASH.exec(a?.getAttribute("href") ?? a?.getAttributeNS(XLINK, "href") ?? "")?.[1];
+}
 
 /** The number id the URL names (#n-…), or null. */
 export function hashedNumberId(): string | null {
@@ -116,7 +122,7 @@ export function provenancePanel(findings: Map<string, FindingRef[]>, options: Pa
   });
   document.addEventListener("click", (e) => {
     const target = e.target as Element;
-    if (!element.hidden && !element.contains(target) && !target.closest?.(".paper-cell-button, a[href^='#n-']")) hide();
+    if (!element.hidden && !element.contains(target) && !target.closest?.(".paper-cell-button") && !linkedNumberId(target.closest?.("a"))) hide();
   });
   return {
     element,
@@ -169,7 +175,7 @@ export function provenanceButton(label: string, numbers: NumberLike[], heading: 
 export function wireMarkLinks(root: Element, lookup: (id: string) => {numbers: NumberLike[]; heading: string} | undefined, panel: ProvenancePanel): void {
   root.addEventListener("click", (e) => {
     const a = (e.target as Element).closest("a");
-    const id = HASH.exec(a?.getAttribute("href") ?? "")?.[1];
+    const id = linkedNumberId(a);
     if (!a || !id) return;
     e.preventDefault();
     const found = lookup(id);
@@ -184,7 +190,7 @@ export function wireMarkLinks(root: Element, lookup: (id: string) => {numbers: N
 export function openHashedNumber(root: ParentNode = document): boolean {
   const id = hashedNumberId();
   if (!id) return false;
-  const target = root.querySelector<HTMLElement>(`.paper-cell-button[data-number-id="${id}"]`) ?? root.querySelector<HTMLElement>(`a[href="#${id}"]`);
+  const target = root.querySelector<HTMLElement>(`.paper-cell-button[data-number-id="${id}"]`) ?? [...root.querySelectorAll<HTMLElement>("a")].find((a) => linkedNumberId(a) === id);
   if (!target) return false;
   target.scrollIntoView({block: "center"});
   target.dispatchEvent(new MouseEvent("click", {bubbles: true}));
