@@ -13,7 +13,7 @@ interface SiteConfig {
   head: string;
   footer: string;
   toc: boolean;
-  search: boolean;
+  search: boolean | {index: () => AsyncIterable<{path: string; title: string; text: string; keywords: string}>};
 }
 
 // No layout shift while a page draws: Framework renders every \${…} and js cell in the browser, so content
@@ -66,8 +66,14 @@ const config: SiteConfig = {
   footer:
     'Site by the Spurious Rewards explained team. Paper © its authors, CC BY-NC-SA 4.0. Site code MIT; site data CC BY-NC-SA 4.0 (derived from the paper). <a href="https://arxiv.org/abs/2506.10947">arXiv 2506.10947</a>.',
   toc: true,
-  // Framework's search index is fetched from the same origin only; keep it.
-  search: true
+  // Framework's search index is fetched from the same origin only; keep it. The numbers pages draw with
+  // JavaScript are added to it (loaders/search-numbers.ts), so searching "21.4" finds every page that shows it.
+  search: {
+    async *index() {
+      const {searchNumberEntries} = await import("./loaders/search-numbers.js");
+      yield* searchNumberEntries();
+    }
+  }
 };
 
 export default config;

@@ -145,3 +145,14 @@ test("copy buttons put the exact BibTeX and verify command on the clipboard", as
     assertClean(watched);
   });
 });
+
+test('site search finds "21.4" on every page that shows it', async () => {
+  await withPage(site(), "/", async (watched) => {
+    const {page} = watched;
+    await page.locator("#observablehq-search input").fill("21.4");
+    await page.locator("#observablehq-search-results li").first().waitFor();
+    const hrefs = await page.locator("#observablehq-search-results a").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    for (const path of ["/", "/rewards", "/code-reasoning"]) assert.ok(hrefs.some((h) => h.replace(/\.html$/, "").replace(/\/index$/, "/") === path), `"21.4" not found on ${path}: ${hrefs.join(", ")}`);
+    assertClean(watched);
+  });
+});
