@@ -156,3 +156,43 @@ test('site search finds "21.4" on every page that shows it', async () => {
     assertClean(watched);
   });
 });
+
+test("downloads save under readable names and state sizes and row counts that match the files", async () => {
+  // row counts of the vendored source tables, from data/paper/PROVENANCE.md (not from the site's code)
+  const provenance = readFileSync("data/paper/PROVENANCE.md", "utf8");
+  const sourceRows = (name: string) => Number(new RegExp("`source/" + name + "\\.csv` \\| (\\d+) \\|").exec(provenance)![1]);
+  await withPage(site(), "/data-dictionary", async (watched) => {
+    const {page} = watched;
+    const links = page.getByTestId("download-link");
+    assert.equal(await links.count(), 8);
+    for (let i = 0; i < 8; i++) {
+      const link = links.nth(i);
+      const name = (await link.getAttribute("download"))!;
+      assert.match(name, /^spurious-rewards-[a-z_-]+\.(csv|json)$/);
+      assert.equal(await link.innerText(), name);
+      const body = await page.evaluate(async (href) => new Uint8Array(await (await fetch(href)).arrayBuffer()).length, (await link.getAttribute("href"))!);
+      const stated = await link.evaluate((a) => `${a.textContent} ${a.nextElementSibling?.textContent ?? ""}`);
+      const kB = body < 1000 ? `${body} B` : `${(body / 1000).toFixed(body < 10_000 ? 1 : 0)} kB`;
+      assert.ok(stated.includes(kB), `${name}: states "${stated}", file is ${body} bytes`);
+      const source = /source-(\w+)\.csv$/.exec(name)?.[1];
+      if (source) assert.ok(stated.includes(`${sourceRows(source)} rows`), `${name}: "${stated}" should say ${sourceRows(source)} rows`);
+    }
+    assertClean(watched);
+  });
+});
+
+test("each page has its own description and a social preview card that is served", async () => {
+  const seen = new Set<string>();
+  for (const path of ["/", "/rewards", "/record"]) {
+    await withPage(site(), path, async ({page}) => {
+      const description = (await page.locator('meta[name="description"]').getAttribute("content"))!;
+      assert.equal(await page.locator('meta[property="og:description"]').getAttribute("content"), description);
+      seen.add(description);
+      const image = (await page.locator('meta[property="og:image"]').getAttribute("content"))!;
+      const response = await page.request.get(new URL(image, page.url()).href);
+      assert.equal(response.status(), 200);
+      assert.match(await response.text(), /^<svg[^>]+width="1200" height="630"/);
+    });
+  }
+  assert.equal(seen.size, 3, "descriptions differ per page");
+});
