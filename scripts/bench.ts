@@ -55,7 +55,8 @@ try {
 for (const [label, file, fn] of [
   ["simulator (Node)", "bench-sim.ts", "benchSimNode"],
   ["simulator (browser worker)", "bench-sim.ts", "benchSimBrowser"],
-  ["DuckDB query page", "bench-duckdb.ts", "benchDuckdb"]
+  ["DuckDB query page", "bench-duckdb.ts", "benchDuckdb"],
+  ["pages: long tasks, blocking time, layout shift, bytes", "bench-pages.ts", "benchPages"]
 ] as const) {
   const path = resolve(import.meta.dirname, file);
   if (!existsSync(path)) continue;
