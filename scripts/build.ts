@@ -5,9 +5,12 @@
 import {spawnSync} from "node:child_process";
 import {copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
+import {mkdirSync} from "node:fs";
 import {offsiteReferences, patchHtml} from "./site-output.js";
 import {requireIntactData} from "../loaders/data-integrity.js";
 import {writeDeployHeaders} from "./deploy-csp.js";
+import {cardSvg, metaTags, withMeta} from "./page-meta.js";
+import {pageMetas} from "./page-meta-data.js";
 
 const root = resolve(import.meta.dirname, "..");
 const out = resolve(root, process.env.SITE_OUT ?? "dist");
@@ -45,6 +48,17 @@ for (const file of walk(out)) {
 if (problems.length) {
   console.error(`build: pages would load resources from other hosts:\n  ${problems.join("\n  ")}`);
   process.exit(1);
+}
+
+// Per-page description and social preview card (scripts/page-meta.ts says why the card is SVG). og:image is
+// absolute when SITE_URL (e.g. https://example.org/) is set, as social sites require; else relative.
+mkdirSync(join(out, "_social"), {recursive: true});
+for (const meta of pageMetas()) {
+  const file = join(out, meta.file);
+  const slug = meta.file.replace(/\.html$/, "");
+  writeFileSync(join(out, "_social", `${slug}.svg`), cardSvg("Spurious Rewards, explained", meta.card));
+  const image = process.env.SITE_URL ? new URL(`_social/${slug}.svg`, process.env.SITE_URL).href : `./_social/${slug}.svg`;
+  writeFileSync(file, withMeta(readFileSync(file, "utf8"), metaTags(meta, image)));
 }
 
 copyFileSync(join(cacheDir, "_build.json"), join(out, "_build.json"));

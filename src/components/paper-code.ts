@@ -31,8 +31,8 @@ export function table1Chart(rows: Table1Row[], {width, version}: {width: number;
     symbol: {domain: ["with code", "with language only"], range: ["circle", "diamond"], legend: true},
     marks: [
       Plot.link(rows.filter((r) => r.code?.value != null && r.lang?.value != null), {x1: (r: Table1Row) => r.code!.value, x2: (r: Table1Row) => r.lang!.value, y: "model", stroke: "currentColor", strokeOpacity: 0.4}),
-      Plot.dot(data, {x: (d) => d.n!.value, y: "model", symbol: "what", r: 5, fill: (d) => (d.what === "with code" ? "currentColor" : "white"), stroke: "currentColor",
-        href: (d) => `#number-${d.n!.id}`, title: (d) => `${d.model}, accuracy ${d.what}: ${provenanceText(d.n!)}`}),
+      Plot.dot(data, {x: (d) => d.n!.value, y: "model", symbol: "what", r: 5, fill: (d) => (d.what === "with code" ? "currentColor" : "var(--theme-background)"), stroke: "currentColor",
+        href: (d) => `#${d.n!.id}`, title: (d) => `${d.model}, accuracy ${d.what}: ${provenanceText(d.n!)}`}),
       Plot.text(rows, {x: 100, y: "model", text: (r: Table1Row) => (r.freq ? `code in ${r.freq.text}%` : ""), textAnchor: "end", dy: -12, fill: "currentColor"}),
     ],
     ariaLabel: `Table 1 (${version}): accuracy with and without code reasoning per model`,
@@ -74,20 +74,26 @@ export function contributionChart(rows: SwitchRow[], {width, version}: {width: n
   const offSize = rewards
     .map((label) => [label, data.filter((r) => r.reward_label === label).reduce((t, r) => t + (r.count?.value ?? 0), 0)] as const)
     .filter(([, n]) => n !== 500);
+  const marginLeft = 110, marginRight = 105;
+  // room on both sides for the value labels, in data units: a label is ~40 px wide at any chart width
+  const values = data.map((r) => r.contribution!);
+  const lo = Math.min(0, ...values), hi = Math.max(0, ...values);
+  const pad = ((hi - lo) * 40) / Math.max(80, width - marginLeft - marginRight - 80);
   const plot = accessiblePlot(Plot.plot({
     width,
     height: 70 + SUBSETS.length * (rewards.length * 20 + 24),
-    marginLeft: 110,
-    marginRight: 105,
-    x: {label: "contribution to the overall MATH-500 gain (points) →", grid: true},
+    marginLeft,
+    marginRight,
+    x: {label: "contribution to the overall MATH-500 gain (points) →", grid: true, domain: [lo, hi + pad], ticks: width < 520 ? 4 : undefined},
     y: {domain: rewards, label: null},
     fy: {domain: SUBSETS.map((s) => SUBSET_LABEL[s]), label: null},
     marks: [
       Plot.ruleX([0], {stroke: "currentColor"}),
       Plot.barX(data, {x: "contribution", y: "reward_label", fy: (r: SwitchRow) => SUBSET_LABEL[r.subset], fill: (r: SwitchRow) => rewardColor(r.reward),
-        href: (r: SwitchRow) => `#number-${r.delta?.id ?? ""}`,
+        href: (r: SwitchRow) => `#${r.delta?.id ?? ""}`,
         title: (r: SwitchRow) => `${r.reward_label}, ${SUBSET_LABEL[r.subset]}: ${r.count?.text ?? "?"} problems × (${r.after?.text} − ${r.before?.text}) / 500 = ${r.contribution!.toFixed(1)} points (computed here). ${r.delta ? provenanceText(r.delta) : ""}`}),
-      ...[true, false].map((negative) => Plot.text(data.filter((r) => (r.contribution! < 0) === negative), {x: "contribution", y: "reward_label", fy: (r: SwitchRow) => SUBSET_LABEL[r.subset], text: (r: SwitchRow) => r.contribution!.toFixed(1), dx: negative ? -4 : 4, textAnchor: negative ? "end" : "start", fill: "currentColor"})),
+      // labels right of the bar's right end (zero for a negative bar), so they never reach the axis labels
+      Plot.text(data, {x: (r: SwitchRow) => Math.max(0, r.contribution!), y: "reward_label", fy: (r: SwitchRow) => SUBSET_LABEL[r.subset], text: (r: SwitchRow) => r.contribution!.toFixed(1), dx: 4, textAnchor: "start", fill: "currentColor"}),
     ],
     ariaLabel: `Figure 7 (${version}), Qwen2.5-Math-7B: contribution of each strategy switch to the overall gain, per reward`,
   }));
@@ -133,7 +139,7 @@ export function table2Chart(rows: ShareRow[], {width, version}: {width: number; 
       y: {domain: parts.map(partLabel), label: null},
       marks: [
         Plot.barX(mine, {x: (r: ShareRow) => r.n.value, y: (r: ShareRow) => partLabel(r.part), fill: "#4D4D4D",
-          href: (r: ShareRow) => `#number-${r.n.id}`, title: (r: ShareRow) => `${r.model}, ${partLabel(r.part)}: ${provenanceText(r.n)}`}),
+          href: (r: ShareRow) => `#${r.n.id}`, title: (r: ShareRow) => `${r.model}, ${partLabel(r.part)}: ${provenanceText(r.n)}`}),
         Plot.text(mine, {x: (r: ShareRow) => r.n.value, y: (r: ShareRow) => partLabel(r.part), text: (r: ShareRow) => r.n.text, dx: 4, textAnchor: "start", fill: "currentColor"}),
       ],
       ariaLabel: `Table 2 (${version}), ${model}: partial contribution of each strategy switch to the average gain`,
@@ -181,7 +187,7 @@ export function table3Chart(rows: PromptRow[], {width, version}: {width: number;
       // neutral ink (reward colours are reserved for rewards): solid = gain, dashed = loss
       ...[false, true].map((loss) => Plot.arrow(data.filter((r) => ((r.delta?.value ?? 0) < 0) === loss), {x1: (r: PromptRow) => r.before!.value, x2: (r: PromptRow) => r.after!.value, y: "model", stroke: "currentColor", strokeWidth: 2, headLength: 6, strokeDasharray: loss ? "4,3" : undefined})),
       Plot.dot(data, {x: (r: PromptRow) => r.after!.value, y: "model", r: 6, fill: "transparent", stroke: "transparent",
-        href: (r: PromptRow) => `#number-${r.delta?.id ?? r.after!.id}`, title: (r: PromptRow) => `${r.model}: ${[r.before, r.after, r.delta].filter(Boolean).map((n) => provenanceText(n!)).join("\n")}`}),
+        href: (r: PromptRow) => `#${r.delta?.id ?? r.after!.id}`, title: (r: PromptRow) => `${r.model}: ${[r.before, r.after, r.delta].filter(Boolean).map((n) => provenanceText(n!)).join("\n")}`}),
       Plot.text(data, {x: (r: PromptRow) => Math.max(r.before!.value!, r.after!.value!), y: "model", text: (r: PromptRow) => r.delta?.text ?? "", dx: 8, textAnchor: "start", fill: "currentColor"}),
     ],
     ariaLabel: `Table 3 (${version}): MATH-500 accuracy without and with a prompt that forces code reasoning`,

@@ -67,19 +67,20 @@ export function rewardsChart(rows: BarRow[], {width, model, caption}: {width: nu
           strokeWidth: 1.5,
           insetTop: 4,
           insetBottom: 4,
-          href: (r: BarRow) => `#number-${r.id}`,
+          href: (r: BarRow) => `#${r.id}`,
           title: (r: BarRow) => `${model}, ${barLabel(r)}: ${r.numbers.map(provenanceText).join("\n")}`,
         });
       }),
       Plot.ruleX([baseline], {stroke: "currentColor", strokeWidth: 1.5}),
-      ...[true, false].map((negative) => Plot.text(data.filter((r) => ((r.delta ?? 0) < 0) === negative), {
-        x: "after",
+      // the change is written right of the bar's right end (the baseline for a loss), never left into the axis labels
+      Plot.text(data, {
+        x: (r: BarRow) => Math.max(r.before ?? 0, r.after ?? 0),
         y: axisLabel,
         text: (r: BarRow) => `${deltaText(r)}${r.status === "inferred" ? " inferred" : r.status === "unresolved" ? " ?" : ""}`,
-        textAnchor: negative ? "end" : "start",
-        dx: negative ? -4 : 4,
+        textAnchor: "start",
+        dx: 4,
         fill: "currentColor",
-      })),
+      }),
     ],
     ariaLabel: `${model}: MATH-500 accuracy before RLVR (${baseline}%) and after RLVR with each reward, ${caption}`,
   });
@@ -170,16 +171,16 @@ export function comparisonChart(rows: ComparisonRow[], {width, steps = {}}: {wid
           strokeDasharray: inferred ? "3,2" : undefined,
         })),
         Plot.dot(mine, {
-          x: "aValue", y: "reward_label", r: 3.5, fill: "white",
+          x: "aValue", y: "reward_label", r: 3.5, fill: "var(--theme-background)",
           stroke: (r: ComparisonRow) => rewardColor(r.reward),
-          href: (r: ComparisonRow) => `#number-${r.a!.id}`,
+          href: (r: ComparisonRow) => `#${r.a!.id}`,
           title: (r: ComparisonRow) => `${r.model}, ${r.reward_label}, May 2025 preprint: ${provenanceText(r.a!)}`,
         }),
         ...[false, true].map((inferred) => Plot.dot(mine.filter((r) => (r.b?.status === "inferred") === inferred), {
           x: "bValue", y: "reward_label", r: 3.5,
           fill: (r: ComparisonRow) => rewardColor(r.reward),
           fillOpacity: inferred ? 0.45 : 1,
-          href: (r: ComparisonRow) => `#number-${r.b!.id}`,
+          href: (r: ComparisonRow) => `#${r.b!.id}`,
           title: (r: ComparisonRow) => `${r.model}, ${r.reward_label}, arXiv v1: ${provenanceText(r.b!)}`,
         })),
       ],

@@ -7,7 +7,7 @@ import {ARXIV_V2} from "./paper-vocabulary.js";
 export type PaperNumberRow = Pick<
   PaperNumber,
   | "id" | "version" | "version_label" | "model" | "reward" | "reward_raw" | "reward_label" | "benchmark" | "metric" | "condition"
-  | "quantity" | "text" | "value" | "status" | "source_kind" | "source" | "locator" | "place" | "notes" | "file"
+  | "quantity" | "text" | "value" | "status" | "source_kind" | "source" | "locator" | "place" | "notes" | "file" | "derived" | "unit"
 >;
 export const QWEN_MATH_7B = "Qwen2.5-Math-7B";
 

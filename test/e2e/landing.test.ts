@@ -39,8 +39,8 @@ test("each claim card quotes the record exactly and C1 shows 21.4, 29.1 and thei
     assert.equal(await page.getByTestId("c1-random").innerText(), "+21.4");
     assert.equal(await page.getByTestId("c1-ground-truth").innerText(), "+29.1");
     assert.equal(await page.getByTestId("c1-ratio").innerText(), "0.74");
-    // The C1 chart draws the six v1 Figure 1 bars; its table names where each number is printed.
-    assert.equal(await page.locator("#c1 svg g[aria-label='bar'] rect").count(), 6);
+    // The chart at the top draws the six v1 Figure 1 bars; its table names where each number is printed.
+    assert.equal(await page.locator("[data-testid='hero-chart'] svg g[aria-label='bar'] rect").count(), 6);
     const table = page.getByTestId("c1-table");
     assert.equal(await table.locator("tbody tr").count(), 8);
     // Cells are read from the DOM (the table sits in a closed <details>, so innerText would be empty).
