@@ -1,9 +1,9 @@
 // Charts of the clipping-bias toy page (Plot). Each takes an ensemble result (config A = as set, B = the
 // same with the clip toggled, paired on the same seeds) and returns a figure with a text alternative.
 import * as Plot from "@observablehq/plot";
-import type { EnsembleResult, EnsembleSummary, StepTrace } from "../lib/toy/index.js";
-import { CHEN_CLIP_RATE } from "../lib/toy/anchors.js";
-import { accessiblePlot } from "./plot-a11y.js";
+import type { EnsembleResult, EnsembleSummary, StepTrace } from "../../lib/toy/index.js";
+import { CHEN_CLIP_RATE } from "../../lib/toy/anchors.js";
+import { accessiblePlot } from "../plot-a11y.js";
 
 export const RUN_COLORS = { on: "#9E3D7A", off: "#5F5F5F", diff: "#1F5FA8" } as const;
 export const SIGN_COLORS = { pos: "#0B7A55", neg: "#B03A2E" } as const;

@@ -1,5 +1,5 @@
 // The "why" panel: µ(γ), the §3.3 threshold table and the sign rule, computed live for the current ε and p0.
-import { advantageMoments, clipThresholds, neutralEpsHigh, oracleExpectedDu, type ToyConfig } from "../lib/toy/index.js";
+import { advantageMoments, clipThresholds, neutralEpsHigh, oracleExpectedDu, type ToyConfig } from "../../lib/toy/index.js";
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);

@@ -1,6 +1,6 @@
 // Labelled, keyboard-operable controls for the toy model: each shows its name, symbol and live value.
 // Controls edit a draft ToyConfig; the app validates it and starts a run.
-import { LIMITS, REWARD_TYPES, type ToyConfig } from "../lib/toy/index.js";
+import { LIMITS, REWARD_TYPES, type ToyConfig } from "../../lib/toy/index.js";
 
 type Kind = "range" | "select" | "check" | "number";
 interface ControlSpec {

@@ -1,7 +1,7 @@
 // The runs table: every completed ensemble is a row (settings + final numbers) that can be queried with
 // DuckDB-wasm (loaded only when asked, via the shared client) and exported as CSV or JSON.
-import type { EnsembleResult, ToyConfig } from "../lib/toy/index.js";
-import { openDuckDB, type DuckClient, type QueryResult } from "./duckdb-client.js";
+import type { EnsembleResult, ToyConfig } from "../../lib/toy/index.js";
+import { openDuckDB, type DuckClient, type QueryResult } from "../duckdb-client.js";
 
 export interface RunRow {
   run: number;

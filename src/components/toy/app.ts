@@ -4,14 +4,14 @@
 import {
   checkEnsembleSize, PRESETS, presetById, resolveConfig, runEnsembleStreaming, stateFromSearch, stateToSearch, ToyConfigError, ToySimulator,
   validateConfig, type EnsembleResult, type StepTrace, type ToyConfig,
-} from "../lib/toy/index.js";
-import type { WorkerReply } from "../lib/toy/worker.js";
-import { clipChart, fanChart, meanChart, rolloutChart, runLabels } from "./toy-charts.js";
-import { toyControls } from "./toy-controls.js";
-import { resultToCsv, runRow, runsPanel } from "./toy-runs.js";
-import { whyPanel } from "./toy-why.js";
-import { presetPaperNumbers } from "./toy-anchors.js";
-import type { ToyAnchor } from "../lib/toy/anchors.js";
+} from "../../lib/toy/index.js";
+import type { WorkerReply } from "../../lib/toy/worker.js";
+import { clipChart, fanChart, meanChart, rolloutChart, runLabels } from "./charts.js";
+import { toyControls } from "./controls.js";
+import { resultToCsv, runRow, runsPanel } from "./runs.js";
+import { whyPanel } from "./why.js";
+import { presetPaperNumbers } from "./anchors.js";
+import type { ToyAnchor } from "../../lib/toy/anchors.js";
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
