@@ -2,7 +2,7 @@
 // N_mb = 8, E = 1, ε = 0.2/0.2, SGD lr 1, 200 steps). Figure and section locators refer to the paper's
 // v1 text (arXiv 2506.10947v1), which is the version the toy-model note was written from.
 
-import type { ToyOverrides } from "./config.js";
+import { resolveConfig, type ToyConfig, type ToyOverrides } from "./config.js";
 
 export interface ToyPreset {
   id: string;
@@ -159,4 +159,27 @@ export const PRESETS: readonly ToyPreset[] = [
 
 export function presetById(id: string): ToyPreset | undefined {
   return PRESETS.find((p) => p.id === id);
+}
+
+/** The full configuration a preset stands for (defaults ← its overrides). */
+export function presetConfig(id: string): ToyConfig | undefined {
+  const p = presetById(id);
+  return p ? resolveConfig(p.overrides) : undefined;
+}
+
+export interface SettingChange { path: string; from: unknown; to: unknown }
+
+/** Every setting (dotted path) where `cfg` differs from `base`, in the config's key order. */
+export function changedSettings(cfg: ToyConfig, base: ToyConfig): SettingChange[] {
+  const out: SettingChange[] = [];
+  const walk = (a: Record<string, unknown>, b: Record<string, unknown>, prefix: string) => {
+    for (const key of Object.keys(a)) {
+      const av = a[key], bv = b[key], path = prefix ? `${prefix}.${key}` : key;
+      const plain = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
+      if (plain(av) && plain(bv)) walk(av as Record<string, unknown>, bv as Record<string, unknown>, path);
+      else if (JSON.stringify(av) !== JSON.stringify(bv)) out.push({ path, from: bv, to: av });
+    }
+  };
+  walk(cfg as unknown as Record<string, unknown>, base as unknown as Record<string, unknown>, "");
+  return out;
 }
