@@ -1,17 +1,22 @@
-// The interactive clipping-bias toy: presets, controls, a Web Worker running paired ensembles (config as
-// set vs the same with the clip toggled, on the same seeds), streamed charts, a single-seed "inside a
-// rollout" view, the "why" panel, the runs table, exports, and the full state in the URL.
+// The interactive clipping-bias toy: the stage (controls beside a sticky main chart and the run's reading),
+// the guided tour, the other charts, the "why" panel, the single-seed rollout view and the runs table.
+// Runs go to a pool of Web Workers (pool-client.ts) when an input settles; every chart is drawn in its own
+// task so no main-thread task grows long; the URL always holds the state (url-state.ts).
 import {
-  checkEnsembleSize, PRESETS, presetById, resolveConfig, runEnsembleStreaming, stateFromSearch, stateToSearch, ToyConfigError, ToySimulator,
-  validateConfig, type EnsembleResult, type StepTrace, type ToyConfig,
+  checkEnsembleSize, checkWorkBudget, presetById, presetConfig, PRESETS, previewBudget, stateFromSearch, stateToSearch, TOUR, ToyConfigError,
+  ToySimulator, validateConfig, type EnsembleResult, type PageState, type StepTrace, type ToyConfig,
 } from "../../lib/toy/index.js";
-import type { WorkerReply } from "../../lib/toy/worker.js";
+import type { WorkerReply } from "../../lib/toy/pool.js";
+import type { ToyAnchor } from "../../lib/toy/anchors.js";
 import { clipChart, fanChart, meanChart, rolloutChart, runLabels } from "./charts.js";
-import { toyControls } from "./controls.js";
+import { toyControls, type ChangePhase } from "./controls.js";
 import { resultToCsv, runRow, runsPanel } from "./runs.js";
 import { whyPanel } from "./why.js";
 import { presetPaperNumbers } from "./anchors.js";
-import type { ToyAnchor } from "../../lib/toy/anchors.js";
+import { defaultPoolSize, PoolClient } from "./pool-client.js";
+import { originText, readingPanel } from "./reading.js";
+import { tourPanel } from "./tour.js";
+import { UrlHistory } from "./url-state.js";
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -26,112 +31,132 @@ function toggledClip(cfg: ToyConfig): ToyConfig {
   return b;
 }
 
-/** Runs ensembles in the worker, or on the main thread (still streamed) if a worker cannot start. */
-class Runner {
-  private worker: Worker | null = null;
-  private nextId = 1;
-  private current = 0;
-  private fallback: AbortController | null = null;
-  constructor(workerUrl: string | null, private readonly onReply: (r: WorkerReply) => void) {
-    if (workerUrl && typeof Worker !== "undefined") {
-      try {
-        this.worker = new Worker(workerUrl, { type: "module" });
-        this.worker.onmessage = (ev: MessageEvent<WorkerReply>) => { if (ev.data.id === this.current) this.onReply(ev.data); };
-        this.worker.onerror = (ev) => { ev.preventDefault(); this.worker?.terminate(); this.worker = null; this.onReply({ type: "error", id: this.current, message: "the background worker failed; runs continue on the page" }); };
-      } catch { this.worker = null; }
-    }
-  }
-  get usesWorker(): boolean { return this.worker !== null; }
-  run(a: ToyConfig, b: ToyConfig, seeds: number): number {
-    this.cancel();
-    const id = (this.current = this.nextId++);
-    if (this.worker) {
-      this.worker.postMessage({ type: "run", id, a, b, seeds, partialMs: 100 });
-    } else {
-      const ac = (this.fallback = new AbortController());
-      const t0 = performance.now();
-      runEnsembleStreaming(a, seeds, b, {
-        signal: ac.signal, partialMs: 100,
-        onPartial: (result, completed, total) => { if (id === this.current) this.onReply({ type: completed === total ? "done" : "partial", id, result, completed, total, elapsedMs: performance.now() - t0 }); },
-      }).catch((e: Error) => { if (id === this.current) this.onReply(e.name === "AbortError" ? { type: "cancelled", id } : { type: "error", id, message: e.message }); });
-    }
-    return id;
-  }
-  cancel(): void {
-    if (this.worker) this.worker.postMessage({ type: "cancel", id: this.current });
-    this.fallback?.abort();
-  }
+/** One macrotask later (MessageChannel: no 4 ms timer clamp), so each chart is drawn in its own task. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => { ch.port1.close(); resolve(); };
+    ch.port2.postMessage(null);
+  });
 }
+
+/** How long a slider must rest before a run starts while it is still held (release starts one at once). */
+export const SETTLE_MS = 250;
+/** Below this width the stage stacks: the chart sticks to the top and the reading follows the controls. */
+const NARROW = "(max-width: 760px)";
 
 /** presetAnchors: per preset id, the paper numbers its settings come from (src/data/toy-anchors.json). */
 export function toyApp({ workerUrl, presetAnchors = {} }: { workerUrl: string | null; presetAnchors?: Record<string, ToyAnchor[]> }): HTMLElement {
   const parsed = stateFromSearch(location.search);
   let cfg: ToyConfig = parsed.state.config;
   let seeds = parsed.state.seeds;
-  let preset: string | null = parsed.state.preset;
-  let lastResult: EnsembleResult | null = null;
-  let lastResultCfg: ToyConfig | null = null;
-  let runStartedAt = 0;
-  let changedAt = 0;
+  let fromPreset: string | null = parsed.state.preset;
+  let tour: number | null = parsed.state.tour ?? null;
+  // pool size: the machine's cores (capped), or ?workers=N (kept in the URL; used by tests and the bench)
+  const workersParam = new URLSearchParams(location.search).get("workers");
+  const forcedWorkers = workersParam !== null && /^[1-8]$/.test(workersParam) ? Number(workersParam) : null;
+  const poolSize = forcedWorkers ?? defaultPoolSize();
+  const urlHistory = new UrlHistory(forcedWorkers ? { workers: String(forcedWorkers) } : {});
+
+  let latest: { r: EnsembleResult; c: ToyConfig } | null = null;
+  let runCfg: ToyConfig | null = null;
+  let runState: PageState | null = null;
+  let settledAt = 0;
   let firstChartPending = false;
-  let runCount = 0;
 
-  const root = el("div", { class: "toy-app", "data-testid": "toy-app" });
+  const root = el("div", { class: "toy-app", "data-testid": "toy-app", id: "toy-app" });
   if (workerUrl) root.dataset.workerUrl = workerUrl; // lets the bench time the worker on its own
-  const urlProblems = el("div", { role: "alert", class: "toy-error", "data-testid": "toy-url-problems" });
-  urlProblems.hidden = parsed.problems.length === 0;
-  urlProblems.textContent = parsed.problems.length ? `Some settings in the link were not usable and were replaced by defaults: ${parsed.problems.join("; ")}` : "";
+  root.dataset.poolSize = String(poolSize);
+  const setRunState = (s: "idle" | "running" | "done" | "cancelled", legacy: string = s) => {
+    root.dataset.runState = s;
+    root.dataset.state = legacy; // older name, still read by scripts/bench-sim.ts
+  };
+  setRunState("idle", "pending");
 
-  // presets
+  const urlProblems = el("div", { role: "alert", class: "toy-error", "data-testid": "toy-url-problems" });
+  const showUrlProblems = (problems: string[]) => {
+    urlProblems.hidden = problems.length === 0;
+    urlProblems.textContent = problems.length ? `Some settings in the link were not usable: ${problems.join("; ")}.` : "";
+  };
+  showUrlProblems(parsed.problems);
+
+  // ---- presets and where the settings came from
   const presetSelect = el("select", { id: "toy-preset", "data-testid": "toy-preset" });
   presetSelect.append(el("option", { value: "" }, "custom settings"));
   for (const p of PRESETS) presetSelect.append(el("option", { value: p.id }, p.label + (p.advanced ? " (advanced)" : "")));
-  const presetDesc = el("p", { "data-testid": "toy-preset-description", class: "toy-preset-description", "aria-live": "polite" });
+  const origin = el("p", { "data-testid": "toy-preset-origin", class: "toy-origin" });
+  const presetDesc = el("p", { "data-testid": "toy-preset-description", class: "toy-preset-description" });
   function showPreset() {
-    presetSelect.value = preset ?? "";
-    const p = preset ? presetById(preset) : undefined;
+    const o = originText(fromPreset, cfg);
+    presetSelect.value = o.exact && fromPreset ? fromPreset : "";
+    origin.textContent = o.line;
+    const p = fromPreset ? presetById(fromPreset) : undefined;
     presetDesc.replaceChildren();
     if (p) {
-      presetDesc.append(el("strong", {}, "Shows: "), document.createTextNode(p.shows + " "), el("strong", {}, "Mirrors: "), document.createTextNode(p.mirrors));
+      presetDesc.append(el("strong", {}, o.exact ? "This preset mirrors: " : `The preset these settings started from (${p.label}) mirrors: `), document.createTextNode(p.mirrors));
       const numbers = presetAnchors[p.id];
       if (numbers?.length) presetDesc.append(document.createTextNode(" "), presetPaperNumbers(numbers));
-    } else presetDesc.textContent = "Custom settings (changed from a preset or from the link).";
+    }
+    presetDesc.hidden = !p;
   }
 
   const configError = el("div", { role: "alert", class: "toy-error", "data-testid": "toy-config-error" });
   configError.hidden = true;
 
-  const controls = toyControls(cfg, seeds, (next, nextSeeds) => {
+  const controls = toyControls(cfg, seeds, (next, nextSeeds, phase) => {
     cfg = next;
     seeds = nextSeeds;
-    preset = null;
-    showPreset();
-    changed();
+    if (tour !== null) { tour = null; tourUi.show(null); }
+    changed(phase);
   });
 
   presetSelect.addEventListener("change", () => {
     const p = presetById(presetSelect.value);
-    if (!p) { preset = null; showPreset(); return; }
-    preset = p.id;
-    cfg = resolveConfig(p.overrides);
+    if (!p) { showPreset(); return; }
+    fromPreset = p.id;
+    cfg = presetConfig(p.id)!;
+    if (tour !== null) { tour = null; tourUi.show(null); }
     controls.sync(cfg, seeds);
-    showPreset();
-    changed();
+    changed("commit");
   });
 
-  // run bar
-  const runBtn = el("button", { type: "button", "data-testid": "toy-run" }, "Run ensemble");
+  // ---- tour
+  const tourUi = tourPanel((step) => {
+    tour = step;
+    if (step !== null) {
+      const s = TOUR[step - 1];
+      fromPreset = s.preset;
+      cfg = presetConfig(s.preset)!;
+      controls.sync(cfg, seeds);
+    }
+    tourUi.show(step);
+    urlHistory.navigate(currentSearch());
+    changed("commit", { keepUrl: true, clearProblems: true });
+    // keep the keyboard where it was: on the tour's buttons
+    const focus = step === null ? root.querySelector<HTMLElement>('[data-testid="toy-tour-start"]') : root.querySelector<HTMLElement>(`[data-testid="toy-tour-${step === TOUR.length ? "prev" : "next"}"]`);
+    focus?.focus();
+  });
+  tourUi.show(tour);
+
+  // ---- run bar
+  const runBtn = el("button", { type: "button", "data-testid": "toy-run" }, "Run again");
   const cancelBtn = el("button", { type: "button", "data-testid": "toy-cancel" }, "Cancel");
   cancelBtn.disabled = true;
   const progress = el("progress", { max: "1", value: "0", "aria-label": "Ensemble progress", "data-testid": "toy-progress" });
   const status = el("span", { role: "status", "data-testid": "toy-status", class: "toy-status" }, "Starting…");
   const shareLink = el("a", { "data-testid": "toy-link", href: "" }, "Link to these settings");
+  const linkNote = el("span", { "data-testid": "toy-link-note" });
   const exportLinks = el("span", { "data-testid": "toy-exports" });
-  const summary = el("p", { "data-testid": "toy-summary", class: "toy-summary", "aria-live": "polite" });
+
+  // ---- main chart and reading (the stage), the other charts below
+  const mainChart = el("div", { class: "toy-main-chart", "data-testid": "toy-main-chart" });
+  mainChart.append(el("p", { class: "toy-placeholder" }, "The first seeds are running…"));
+  const reading = readingPanel();
+  reading.clear("The reading of the run appears here as soon as the first seeds are in.");
   const charts = el("div", { class: "toy-charts", "data-testid": "toy-charts" });
   const why = el("div");
 
-  // single-seed rollout view
+  // ---- single-seed rollout view
   const stepBtn = el("button", { type: "button", "data-testid": "toy-step" }, "Step");
   const step10Btn = el("button", { type: "button", "data-testid": "toy-step10" }, "Step ×10");
   const resetBtn = el("button", { type: "button", "data-testid": "toy-reset" }, "Reset");
@@ -141,74 +166,111 @@ export function toyApp({ workerUrl, presetAnchors = {} }: { workerUrl: string | 
   let trace: StepTrace | null = null;
 
   const runs = runsPanel();
+  let runCount = runs.lastRun();
 
-  let width = 640;
-  const runner = new Runner(workerUrl, onReply);
+  const runner = new PoolClient(workerUrl, poolSize, onReply);
 
-  function currentWidth(): number {
-    return Math.max(280, Math.floor(root.getBoundingClientRect().width || width));
+  const narrow = typeof matchMedia === "function" ? matchMedia(NARROW) : null;
+  function stageWidth(): number {
+    const w = view.getBoundingClientRect().width;
+    return Math.max(260, Math.floor(w || 600));
+  }
+  function fullWidth(): number {
+    return Math.max(280, Math.floor(root.getBoundingClientRect().width || 640));
   }
 
-  function renderCharts(r: EnsembleResult, c: ToyConfig) {
-    const w = currentWidth();
-    const wide = w >= 900;
-    const half = wide ? Math.floor((w - 24) / 2) : w;
-    const l = runLabels(c.clip.enabled);
-    const s0 = c.strategies[0];
-    const acc0 = r.a.stats.accuracy.mean[0];
-    const ceiling = Math.max(...c.acc);
-    const grid = el("div", { class: wide ? "toy-grid toy-grid-2" : "toy-grid" });
-    grid.append(
-      meanChart(r, l, { metric: "du", title: `Drift of the logit gap u = logit p(${s0}) (mean ± 2 SE)`, yLabel: "Δu", testid: "toy-chart-drift", width: half, withDiff: true, zeroLine: true, note: "Without the bias the mean stays at 0 (a martingale); the paired difference removes most of the shared noise." }),
-      meanChart(r, l, { metric: "accuracy", title: "Expected accuracy (the toy's benchmark score)", yLabel: "expected accuracy", testid: "toy-chart-accuracy", width: half, withDiff: true, note: `It starts at ${acc0.toFixed(3)} and can never exceed the best strategy's accuracy, ${ceiling.toFixed(3)}.` }),
-      meanChart(r, l, { metric: "entropy", title: "Policy entropy (nats)", yLabel: "entropy", testid: "toy-chart-entropy", width: half, withDiff: true, note: "Random-walk noise alone lowers mean entropy, so compare with the paired run rather than with the start." }),
-      clipChart(r, l, half),
+  // ---- drawing: one chart per task, always from the newest result
+  let drawing = false, dirty = false;
+  function scheduleDraw() {
+    if (drawing) { dirty = true; return; }
+    drawing = true;
+    void drawAll().finally(() => {
+      drawing = false;
+      if (dirty) { dirty = false; scheduleDraw(); }
+    });
+  }
+  async function drawAll() {
+    if (!latest) return;
+    const jobs: (() => void)[] = [
+      () => {
+        const { r, c } = latest!;
+        const small = narrow?.matches ?? false;
+        mainChart.replaceChildren(fanChart(r, runLabels(c.clip.enabled), c.strategies[0], stageWidth(), small ? 185 : 300));
+        reading.update(r, c);
+        if (firstChartPending) {
+          firstChartPending = false;
+          root.dataset.firstChartMs = String(Math.round(performance.now() - settledAt));
+        }
+      },
+    ];
+    const w = fullWidth();
+    const half = w >= 900 ? Math.floor((w - 24) / 2) : w;
+    const slots = ["drift", "accuracy", "entropy", "clip"];
+    if (charts.childElementCount !== 1) {
+      const grid = el("div", { class: w >= 900 ? "toy-grid toy-grid-2" : "toy-grid" });
+      for (const s of slots) grid.append(el("div", { "data-slot": s, class: "toy-chart-slot" }));
+      charts.replaceChildren(grid);
+    }
+    const slot = (s: string) => charts.querySelector<HTMLElement>(`[data-slot="${s}"]`)!;
+    jobs.push(
+      () => { const { r, c } = latest!; slot("drift").replaceChildren(meanChart(r, runLabels(c.clip.enabled), { metric: "du", title: `Drift of the logit gap u = logit p(${c.strategies[0]}) (mean ± 2 SE)`, yLabel: "Δu", testid: "toy-chart-drift", width: half, withDiff: true, zeroLine: true, note: "Without the bias the mean stays at 0 (a martingale); the paired difference removes most of the shared noise." })); },
+      () => {
+        const { r, c } = latest!;
+        let ceiling = -Infinity;
+        for (const q of c.acc) ceiling = Math.max(ceiling, q);
+        slot("accuracy").replaceChildren(meanChart(r, runLabels(c.clip.enabled), { metric: "accuracy", title: "Expected accuracy (the toy's benchmark score)", yLabel: "expected accuracy", testid: "toy-chart-accuracy", width: half, withDiff: true, note: `It starts at ${r.a.stats.accuracy.mean[0].toFixed(3)} and can never exceed the best strategy's accuracy, ${ceiling.toFixed(3)}.` }));
+      },
+      () => { const { r, c } = latest!; slot("entropy").replaceChildren(meanChart(r, runLabels(c.clip.enabled), { metric: "entropy", title: "Policy entropy (nats)", yLabel: "entropy", testid: "toy-chart-entropy", width: half, withDiff: true, note: "Random-walk noise alone lowers mean entropy, so compare with the paired run rather than with the start." })); },
+      () => { const { r, c } = latest!; slot("clip").replaceChildren(clipChart(r, runLabels(c.clip.enabled), half)); },
     );
-    charts.replaceChildren(fanChart(r, l, s0, w), grid);
-    const fa = r.a.final;
-    const sign = c.clip.enabled ? 1 : -1;
-    const d = r.diff?.final.du;
-    summary.textContent =
-      `${r.a.seeds.length} of ${r.a.seedsPlanned} seeds, ${r.a.steps} steps. Mean p(${s0}) ${fa.p0.mean.toFixed(3)} (${l.a}) vs ${r.b?.final.p0.mean.toFixed(3)} (${l.b}); ` +
-      `mean Δu ${fa.du.mean.toFixed(3)} ± ${(2 * fa.du.se).toFixed(3)}` +
-      (d ? `; paired Δu difference clip on − clip off ${(sign * d.mean).toFixed(3)} ± ${(2 * d.se).toFixed(3)} (z = ${(sign * d.z).toFixed(1)}).` : ".") +
-      (fa.du.se > 0 && Math.abs(fa.du.mean) < 2 * fa.du.se ? " The configured run's drift is within noise." : "") +
-      (r.a.guardHits > 0 ? ` Note: at these extreme settings the logits hit the guard ${r.a.guardHits} times (probabilities kept ≥ e⁻¹⁰⁰).` : "");
+    for (const job of jobs) {
+      job();
+      await nextTask();
+    }
   }
 
   function onReply(msg: WorkerReply) {
     if (msg.type === "partial" || msg.type === "done") {
-      lastResult = msg.result;
-      const c = lastResultCfg!;
-      renderCharts(msg.result, c);
-      if (firstChartPending) {
-        firstChartPending = false;
-        // from the settings change (slider, preset, link), including the debounce
-        root.dataset.firstChartMs = String(Math.round(performance.now() - (changedAt || runStartedAt)));
-      }
+      latest = { r: msg.result, c: runCfg! };
+      scheduleDraw();
       progress.max = msg.total;
       progress.value = msg.completed;
+      const split = msg.perWorker && msg.perWorker.length > 1 ? ` (${msg.perWorker.length} workers: ${msg.perWorker.join(" + ")})` : "";
       if (msg.type === "done") {
-        status.textContent = `Done: ${msg.total} seeds in ${(msg.elapsedMs / 1000).toFixed(2)} s${runner.usesWorker ? " (in a background worker)" : ""}.`;
-        root.dataset.state = "done";
-        root.dataset.lastRunMs = String(Math.round(msg.elapsedMs));
+        const wallMs = performance.now() - settledAt;
+        const where = msg.workers === 0 ? " on this page" : msg.workers === 1 ? " in a background worker" : ` in ${msg.workers} background workers${split}`;
+        status.textContent = `Done: ${msg.total} ${msg.total === 1 ? "seed" : "seeds"} in ${(wallMs / 1000).toFixed(2)} s${where}.`;
+        root.dataset.runMs = String(Math.round(wallMs));
+        root.dataset.lastRunMs = root.dataset.runMs; // older name, still read by scripts/bench-sim.ts
+        root.dataset.workersUsed = String(msg.workers ?? 1);
+        setRunState("done");
         cancelBtn.disabled = true;
         runBtn.disabled = false;
-        const link = location.href;
-        runs.add(runRow(++runCount, preset, c, msg.result, link), { link, preset, config: c, pairedConfig: toggledClip(c), seeds: msg.result.a.seeds, result: msg.result });
-        renderExports(msg.result, c);
+        const st = runState!;
+        const search = stateToSearch(st);
+        const written = urlHistory.completed(search);
+        shareLink.href = location.href;
+        linkNote.textContent = written ? "" : " (these settings are too long for a link; the address bar keeps the last ones that fit)";
+        const o = originText(st.preset, runCfg!);
+        runs.add(
+          runRow(++runCount, o.exact ? st.preset : null, runCfg!, msg.result, location.href, { from: st.preset, changes: o.changes }),
+          { link: location.href, preset: st.preset, config: runCfg, pairedConfig: toggledClip(runCfg!), seeds: msg.result.a.seeds, result: msg.result },
+        );
+        renderExports(msg.result, runCfg!);
       } else {
-        status.textContent = `Running: ${msg.completed} of ${msg.total} seeds…`;
-        root.dataset.state = "running";
+        status.textContent = `Running: ${msg.completed} of ${msg.total} seeds${split}…`;
+        setRunState("running");
       }
     } else if (msg.type === "cancelled") {
-      status.textContent = lastResult ? `Cancelled; the charts show the ${lastResult.a.seeds.length} seeds finished before cancelling.` : "Cancelled.";
-      root.dataset.state = "cancelled";
+      root.dataset.workersStopped = String(msg.stopped ?? 0);
+      if (settleTimer) { setRunState("idle", "pending"); return; } // stopped because a setting is moving
+      status.textContent = latest ? `Cancelled; the charts show the ${latest.r.a.seeds.length} seeds finished before cancelling.` : "Cancelled.";
+      setRunState("cancelled");
       cancelBtn.disabled = true;
       runBtn.disabled = false;
     } else if (msg.type === "error") {
       status.textContent = `The run failed: ${msg.message}`;
-      root.dataset.state = "error";
+      setRunState("idle", "error");
       cancelBtn.disabled = true;
       runBtn.disabled = false;
     }
@@ -229,15 +291,25 @@ export function toyApp({ workerUrl, presetAnchors = {} }: { workerUrl: string | 
     );
   }
 
+  const currentState = (): PageState => ({ config: cfg, seeds, preset: fromPreset, tour });
+  const currentSearch = () => stateToSearch(currentState());
+
+  function problemsNow(): string[] {
+    const problems = validateConfig(cfg);
+    if (!problems.length) problems.push(...checkEnsembleSize(cfg, seeds));
+    if (!problems.length) problems.push(...checkWorkBudget(cfg, seeds));
+    return problems;
+  }
+
   function startRun() {
-    const problems = [...validateConfig(cfg), ...checkEnsembleSize(cfg, seeds)];
-    if (problems.length) return;
-    lastResultCfg = structuredClone(cfg);
-    lastResult = null;
-    runStartedAt = performance.now();
+    if (problemsNow().length) return;
+    runCfg = structuredClone(cfg);
+    runState = structuredClone(currentState());
+    latest = null;
+    settledAt = performance.now();
     firstChartPending = true;
-    root.dataset.state = "running";
-    status.textContent = `Running: 0 of ${seeds} seeds…`;
+    setRunState("running");
+    status.textContent = `Running: 0 of ${seeds} ${seeds === 1 ? "seed" : "seeds"}…`;
     progress.max = seeds;
     progress.value = 0;
     cancelBtn.disabled = false;
@@ -249,73 +321,123 @@ export function toyApp({ workerUrl, presetAnchors = {} }: { workerUrl: string | 
   }
 
   function resetSim() {
-    const problems = validateConfig(cfg);
-    if (problems.length) { sim = null; trace = null; renderRollout(); return; }
+    const budget = previewBudget(cfg);
+    stepBtn.disabled = step10Btn.disabled = resetBtn.disabled = !budget.ok || validateConfig(cfg).length > 0;
+    if (validateConfig(cfg).length) { sim = null; trace = null; renderRollout(); return; }
+    if (!budget.ok) {
+      sim = null; trace = null;
+      rolloutChartBox.replaceChildren();
+      rolloutInfo.textContent = `The step-by-step view is off for these settings: ${budget.reason}. The ensemble still runs in the background workers.`;
+      return;
+    }
     sim = new ToySimulator(cfg, cfg.seed);
     trace = sim.advance(true);
     renderRollout();
   }
 
   function renderRollout() {
-    rolloutChartBox.replaceChildren(rolloutChart(trace, Math.min(currentWidth(), 900)));
+    rolloutChartBox.replaceChildren(rolloutChart(trace, Math.min(fullWidth(), 900)));
     if (!sim) { rolloutInfo.textContent = "Fix the settings above to step through a rollout."; return; }
     const p = Array.from(sim.z, (z) => Math.exp(z));
     const s = p.reduce((a, b) => a + b, 0);
     rolloutInfo.textContent = `Seed ${cfg.seed}, after step ${sim.step}: ` + cfg.strategies.map((n, k) => `p(${n}) = ${(p[k] / s).toFixed(4)}`).join(", ") + `, Δu = ${(sim.logitGap() - sim.u0).toFixed(4)}.`;
   }
 
-  let debounce: ReturnType<typeof setTimeout> | null = null;
-  function changed() {
-    changedAt = performance.now();
-    history.replaceState(null, "", location.pathname + stateToSearch({ config: cfg, seeds, preset }) + location.hash);
+  let settleTimer: ReturnType<typeof setTimeout> | null = null;
+  let lastSettledSearch = "";
+  /** A setting changed. "input": still moving (run after a pause); "commit": run now. */
+  function changed(phase: ChangePhase, o: { keepUrl?: boolean; clearProblems?: boolean } = {}) {
+    if (!o.keepUrl) {
+      const ok = urlHistory.live(currentSearch());
+      linkNote.textContent = ok ? "" : " (these settings are too long for a link; the address bar keeps the last ones that fit)";
+    }
     shareLink.href = location.href;
-    const problems = validateConfig(cfg);
-    if (!problems.length) problems.push(...checkEnsembleSize(cfg, seeds));
+    // the link's problems described the link we arrived with, which the address bar no longer holds
+    if ((o.clearProblems ?? !o.keepUrl) && !urlProblems.hidden) showUrlProblems([]);
+    showPreset();
+    const problems = problemsNow();
     if (problems.length) {
+      if (settleTimer) clearTimeout(settleTimer);
       configError.hidden = false;
       configError.textContent = `These settings cannot run: ${problems.join("; ")}.`;
       runner.cancel();
       runBtn.disabled = true;
-      status.textContent = "Waiting for valid settings.";
+      status.textContent = "Waiting for settings that can run.";
       why.replaceChildren();
+      sim = null; trace = null;
+      rolloutChartBox.replaceChildren();
+      rolloutInfo.textContent = "Fix the settings above to step through a rollout.";
+      setRunState("idle", "pending");
       return;
     }
     configError.hidden = true;
     runBtn.disabled = false;
-    why.replaceChildren(whyPanel(cfg));
-    resetSim();
-    // a stale run is cancelled at once; the new one starts after a short pause in slider movement
-    runner.cancel();
-    root.dataset.state = "pending";
-    status.textContent = "Settings changed: starting a new run…";
-    if (debounce) clearTimeout(debounce);
-    debounce = setTimeout(startRun, 60);
+    if (settleTimer) clearTimeout(settleTimer);
+    if (phase === "input") {
+      // a stale run stops at once (its CPU goes to the next one); the new one waits for the input to settle
+      if (root.dataset.runState === "running") runner.cancel();
+      setRunState("idle", "pending");
+      status.textContent = "Settings changing: the run starts when you let go…";
+      settleTimer = setTimeout(() => settle(), SETTLE_MS);
+    } else settle();
   }
 
-  runBtn.addEventListener("click", () => { changedAt = 0; startRun(); });
+  function settle() {
+    settleTimer = null;
+    const search = currentSearch();
+    // a slider released where its last pause already started a run: nothing new to run
+    if (search === lastSettledSearch && (root.dataset.runState === "running" || root.dataset.runState === "done")) return;
+    lastSettledSearch = search;
+    startRun();
+    // the explanation panel and the traced step are main-thread work within budgets; after the run is sent
+    void nextTask().then(() => {
+      why.replaceChildren(whyPanel(cfg));
+      resetSim();
+    });
+  }
+
+  runBtn.addEventListener("click", () => { lastSettledSearch = ""; settle(); });
   cancelBtn.addEventListener("click", () => runner.cancel());
   stepBtn.addEventListener("click", () => { if (sim) { trace = sim.advance(true); renderRollout(); } });
   step10Btn.addEventListener("click", () => { if (sim) { for (let i = 0; i < 9; i++) sim.advance(false); trace = sim.advance(true); renderRollout(); } });
   resetBtn.addEventListener("click", () => { if (sim) { sim = new ToySimulator(cfg, cfg.seed); trace = null; renderRollout(); } });
 
-  if (typeof ResizeObserver !== "undefined") {
-    let last = 0;
-    new ResizeObserver(() => {
-      const w = currentWidth();
-      if (Math.abs(w - last) < 20) return;
-      last = w;
-      width = w;
-      if (lastResult && lastResultCfg) renderCharts(lastResult, lastResultCfg);
-      renderRollout();
-    }).observe(root);
-  }
+  // Back / Forward: the entry's settings come back and run again
+  addEventListener("popstate", () => {
+    const st = stateFromSearch(location.search);
+    cfg = st.state.config;
+    seeds = st.state.seeds;
+    fromPreset = st.state.preset;
+    tour = st.state.tour ?? null;
+    urlHistory.restored();
+    controls.sync(cfg, seeds);
+    tourUi.show(tour);
+    showUrlProblems(st.problems);
+    lastSettledSearch = "";
+    changed("commit", { keepUrl: true });
+  });
 
-  const presetP = el("p");
+  // ---- layout
+  const presetP = el("p", { class: "toy-preset-row" });
   presetP.append(el("label", { for: "toy-preset" }, "Preset "), presetSelect);
   const runBar = el("div", { class: "toy-runbar" });
   runBar.append(runBtn, cancelBtn, progress, status);
+  const panel = el("div", { class: "toy-panel", "data-testid": "toy-panel" });
+  panel.append(presetP, controls.key, runBar, configError);
+  const view = el("div", { class: "toy-view", "data-testid": "toy-view" });
+  view.append(mainChart);
+  const stage = el("div", { class: "toy-stage", "data-testid": "toy-stage" });
+  stage.append(panel, view);
+  // the reading sits under the chart on wide screens and after the controls on narrow ones (the chart sticks)
+  const placeReading = () => {
+    if (narrow?.matches) panel.after(reading.element);
+    else view.append(reading.element);
+  };
+  placeReading();
+  narrow?.addEventListener("change", () => { placeReading(); scheduleDraw(); });
+
   const linkP = el("p");
-  linkP.append(shareLink, document.createTextNode(" (the address bar always holds the full state) · "), exportLinks);
+  linkP.append(shareLink, linkNote, document.createTextNode(" (the address bar always holds the full state) · "), exportLinks);
   const rolloutSection = el("section", { "aria-labelledby": "toy-rollout-title", "data-testid": "toy-rollout" });
   const rolloutBar = el("p");
   rolloutBar.append(stepBtn, document.createTextNode(" "), step10Btn, document.createTextNode(" "), resetBtn);
@@ -324,11 +446,30 @@ export function toyApp({ workerUrl, presetAnchors = {} }: { workerUrl: string | 
     el("p", {}, "One seed (the ensemble's first) with the settings above. Each Step draws a new rollout batch and takes all its mini-batch updates; the chart shows, for each mini-batch, the ratio of each strategy, split by the sign of the advantage. Hollow crosses are groups the clip masked (their gradient is dropped)."),
     rolloutBar, rolloutInfo, rolloutChartBox,
   );
+  const originBox = el("div", { class: "toy-origin-box" });
+  originBox.append(origin, presetDesc);
 
-  root.append(urlProblems, presetP, presetDesc, controls.element, configError, runBar, linkP, summary, charts, why, rolloutSection, runs.element);
+  root.append(urlProblems, tourUi.element, stage, originBox, controls.more, linkP, charts, why, rolloutSection, runs.element);
+
+  if (typeof ResizeObserver !== "undefined") {
+    let last = 0;
+    new ResizeObserver(() => {
+      const w = fullWidth();
+      if (Math.abs(w - last) < 20) return;
+      last = w;
+      charts.replaceChildren(); // the grid's columns depend on the width
+      scheduleDraw();
+      if (sim) renderRollout();
+    }).observe(root);
+  }
+
   showPreset();
+  // the address bar shows the canonical form of the settings from the start (Back then has one entry per run)
+  urlHistory.live(currentSearch());
+  urlHistory.restored();
+  shareLink.href = location.href;
   // first run once the element is in the document (so widths are known)
-  requestAnimationFrame(() => changed());
+  requestAnimationFrame(() => changed("commit", { keepUrl: true }));
   return root;
 }
 

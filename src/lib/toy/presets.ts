@@ -183,3 +183,24 @@ export function changedSettings(cfg: ToyConfig, base: ToyConfig): SettingChange[
   walk(cfg as unknown as Record<string, unknown>, base as unknown as Record<string, unknown>, "");
   return out;
 }
+
+/** How the page names a setting (its symbol on the controls). */
+export const SETTING_NAMES: Record<string, string> = {
+  "reward.type": "reward", "reward.gamma": "γ", "clip.enabled": "clip", "clip.epsLow": "ε_low", "clip.epsHigh": "ε_high", "clip.dualClipC": "dual-clip c",
+  miniBatches: "N_mb", epochs: "E", lr: "lr", G: "G", promptsPerStep: "B", steps: "T", optimizer: "optimizer", initProbs: "π₀", acc: "accuracies",
+  formatRate: "format rates", unextractable: "unextractable shares", shuffle: "shuffle", "adv.stdNorm": "σ-norm", "adv.stdKind": "std estimator",
+  "adv.batchWhiten": "batch whitening", lossVariant: "loss", klBeta: "β (KL)", maxGradNorm: "gradient clip", difficultySd: "σ_d", prefSd: "σ_b",
+  numPrompts: "P", numWrong: "W", adamBetas: "Adam betas", seed: "first seed", strategies: "strategies",
+};
+
+function settingValue(v: unknown): string {
+  if (typeof v === "boolean") return v ? "on" : "off";
+  if (Array.isArray(v)) return `(${v.map(settingValue).join(", ")})`;
+  if (typeof v === "string") return v.replace("_", " ");
+  return String(v);
+}
+
+/** "ε_high 0.2 → 0.28, clip on → off" (or "" when nothing changed). */
+export function describeChanges(changes: readonly SettingChange[]): string {
+  return changes.map((c) => `${SETTING_NAMES[c.path] ?? c.path} ${settingValue(c.from)} → ${settingValue(c.to)}`).join(", ");
+}
