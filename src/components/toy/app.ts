@@ -63,6 +63,7 @@ export function toyApp({ workerUrl, presetAnchors = {} }: { workerUrl: string | 
   let runState: PageState | null = null;
   let settledAt = 0;
   let firstChartPending = false;
+  let finalPending = false;
 
   const root = el("div", { class: "toy-app", "data-testid": "toy-app", id: "toy-app" });
   if (workerUrl) root.dataset.workerUrl = workerUrl; // lets the bench time the worker on its own
@@ -193,7 +194,8 @@ export function toyApp({ workerUrl, presetAnchors = {} }: { workerUrl: string | 
     if (!latest) return;
     const jobs: (() => void)[] = [
       () => {
-        const { r, c } = latest!;
+        if (!latest) return;
+        const { r, c } = latest;
         const small = narrow?.matches ?? false;
         mainChart.replaceChildren(fanChart(r, runLabels(c.clip.enabled), c.strategies[0], stageWidth(), small ? 185 : 300));
         reading.update(r, c);
@@ -213,19 +215,28 @@ export function toyApp({ workerUrl, presetAnchors = {} }: { workerUrl: string | 
     }
     const slot = (s: string) => charts.querySelector<HTMLElement>(`[data-slot="${s}"]`)!;
     jobs.push(
-      () => { const { r, c } = latest!; slot("drift").replaceChildren(meanChart(r, runLabels(c.clip.enabled), { metric: "du", title: `Drift of the logit gap u = logit p(${c.strategies[0]}) (mean ± 2 SE)`, yLabel: "Δu", testid: "toy-chart-drift", width: half, withDiff: true, zeroLine: true, note: "Without the bias the mean stays at 0 (a martingale); the paired difference removes most of the shared noise." })); },
+      () => { if (!latest) return;
+        const { r, c } = latest; slot("drift").replaceChildren(meanChart(r, runLabels(c.clip.enabled), { metric: "du", title: `Drift of the logit gap u = logit p(${c.strategies[0]}) (mean ± 2 SE)`, yLabel: "Δu", testid: "toy-chart-drift", width: half, withDiff: true, zeroLine: true, note: "Without the bias the mean stays at 0 (a martingale); the paired difference removes most of the shared noise." })); },
       () => {
-        const { r, c } = latest!;
+        if (!latest) return;
+        const { r, c } = latest;
         let ceiling = -Infinity;
         for (const q of c.acc) ceiling = Math.max(ceiling, q);
         slot("accuracy").replaceChildren(meanChart(r, runLabels(c.clip.enabled), { metric: "accuracy", title: "Expected accuracy (the toy's benchmark score)", yLabel: "expected accuracy", testid: "toy-chart-accuracy", width: half, withDiff: true, note: `It starts at ${r.a.stats.accuracy.mean[0].toFixed(3)} and can never exceed the best strategy's accuracy, ${ceiling.toFixed(3)}.` }));
       },
-      () => { const { r, c } = latest!; slot("entropy").replaceChildren(meanChart(r, runLabels(c.clip.enabled), { metric: "entropy", title: "Policy entropy (nats)", yLabel: "entropy", testid: "toy-chart-entropy", width: half, withDiff: true, note: "Random-walk noise alone lowers mean entropy, so compare with the paired run rather than with the start." })); },
-      () => { const { r, c } = latest!; slot("clip").replaceChildren(clipChart(r, runLabels(c.clip.enabled), half)); },
+      () => { if (!latest) return;
+        const { r, c } = latest; slot("entropy").replaceChildren(meanChart(r, runLabels(c.clip.enabled), { metric: "entropy", title: "Policy entropy (nats)", yLabel: "entropy", testid: "toy-chart-entropy", width: half, withDiff: true, note: "Random-walk noise alone lowers mean entropy, so compare with the paired run rather than with the start." })); },
+      () => { if (!latest) return;
+        const { r, c } = latest; slot("clip").replaceChildren(clipChart(r, runLabels(c.clip.enabled), half)); },
     );
     for (const job of jobs) {
       job();
       await nextTask();
+    }
+    // "done" once the final result is on screen (charts, reading), not merely received
+    if (finalPending && latest?.r.done) {
+      finalPending = false;
+      setRunState("done");
     }
   }
 
@@ -243,7 +254,7 @@ export function toyApp({ workerUrl, presetAnchors = {} }: { workerUrl: string | 
         root.dataset.runMs = String(Math.round(wallMs));
         root.dataset.lastRunMs = root.dataset.runMs; // older name, still read by scripts/bench-sim.ts
         root.dataset.workersUsed = String(msg.workers ?? 1);
-        setRunState("done");
+        finalPending = true; // the state turns "done" when the drawing of this result has finished
         cancelBtn.disabled = true;
         runBtn.disabled = false;
         const st = runState!;
@@ -306,6 +317,7 @@ export function toyApp({ workerUrl, presetAnchors = {} }: { workerUrl: string | 
     runCfg = structuredClone(cfg);
     runState = structuredClone(currentState());
     latest = null;
+    finalPending = false;
     settledAt = performance.now();
     firstChartPending = true;
     setRunState("running");

@@ -113,7 +113,7 @@ export function fanChart(r: EnsembleResult, l: RunLabels, strategy: string, widt
     ariaLabel: `Ensemble fan chart of p(${strategy}) over ${T} steps, ${l.a} and ${l.b}`,
   }));
   const fa = r.a.final.p0, fb = r.b?.final.p0;
-  const summary = `After ${T} steps over ${r.a.seeds.length} seeds: median p(${strategy}) ${fmt(fa.q50)} ${l.a}` + (fb ? `, ${fmt(fb.q50)} ${l.b}` : "") + ` (start ${fmt(r.a.stats.p0.mean[0])}). Bands: 5–95% and 25–75% of seeds.`;
+  const summary = `After ${T} steps over ${r.a.seeds.length} ${r.a.seeds.length === 1 ? "seed" : "seeds"}: median p(${strategy}) ${fmt(fa.q50)} ${l.a}` + (fb ? `, ${fmt(fb.q50)} ${l.b}` : "") + ` (start ${fmt(r.a.stats.p0.mean[0])}). Bands: 5–95% and 25–75% of seeds.`;
   const ts = tableSteps(T);
   const body = ts.map((t) => [t, fmt(r.a.stats.p0.q50[t]), `${fmt(r.a.stats.p0.q05[t])}–${fmt(r.a.stats.p0.q95[t])}`, r.b ? fmt(r.b.stats.p0.q50[t]) : "", r.b ? `${fmt(r.b.stats.p0.q05[t])}–${fmt(r.b.stats.p0.q95[t])}` : ""]);
   return figure("toy-chart-fan", `Probability of ${strategy}, ensemble of seeds`, chart, summary, table(`p(${strategy}) by step`, ["step", `median, ${l.a}`, "5–95%", `median, ${l.b}`, "5–95%"], body));
