@@ -3,7 +3,7 @@
 // and "within noise" about different runs without saying which).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { digitsForSe, estimate, plural, readRun, signed, zTest, type EnsembleResult } from "../../src/lib/toy/index.js";
+import { digitsForSe, estimate, plural, readRun, signed, zTest, zText, type EnsembleResult } from "../../src/lib/toy/index.js";
 
 test("plural: 1 seed, 2 seeds, 1,000 seeds", () => {
   assert.equal(plural(1, "seed"), "1 seed");
@@ -21,6 +21,13 @@ test("numbers are rounded to two significant figures of 2 SE; exact zeros are ca
   assert.equal(estimate(0.25, 0), "+0.25 in every seed");
   assert.equal(signed(-0.0004, 3), "0.000"); // rounds to zero: no sign
   assert.equal(signed(2, 1), "+2.0");
+});
+
+test("a z just under the threshold is not shown as 2.0 next to '|z| < 2'", () => {
+  assert.equal(zText(zTest(1.97, 1)), "z = +1.97");
+  assert.equal(zText(zTest(-1.9996, 1)), "z = −1.9996");
+  assert.equal(zText(zTest(2.04, 1)), "z = +2.0");
+  assert.equal(zText(zTest(5.63, 1)), "z = +5.6");
 });
 
 test("zTest: |z| ≥ 2 is distinguishable; SE 0 with mean 0 is an exact zero", () => {

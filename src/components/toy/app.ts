@@ -209,13 +209,17 @@ export function toyApp({ workerUrl, presetAnchors = {} }: { workerUrl: string | 
     ];
     const w = fullWidth();
     const half = w >= 900 ? Math.floor((w - 24) / 2) : w;
-    const slots = ["drift", "accuracy", "entropy", "clip"];
-    if (charts.childElementCount !== 1) {
-      const grid = el("div", { class: w >= 900 ? "toy-grid toy-grid-2" : "toy-grid" });
-      for (const s of slots) grid.append(el("div", { "data-slot": s, class: "toy-chart-slot" }));
-      charts.replaceChildren(grid);
-    }
-    const slot = (s: string) => charts.querySelector<HTMLElement>(`[data-slot="${s}"]`)!;
+    // the grid of secondary charts, rebuilt when missing (a resize empties it, possibly mid-drawing)
+    const slot = (name: string): HTMLElement => {
+      let found = charts.querySelector<HTMLElement>(`[data-slot="${name}"]`);
+      if (!found) {
+        const grid = el("div", { class: w >= 900 ? "toy-grid toy-grid-2" : "toy-grid" });
+        for (const s of ["drift", "accuracy", "entropy", "clip"]) grid.append(el("div", { "data-slot": s, class: "toy-chart-slot" }));
+        charts.replaceChildren(grid);
+        found = charts.querySelector<HTMLElement>(`[data-slot="${name}"]`)!;
+      }
+      return found;
+    };
     jobs.push(
       () => { if (!latest) return;
         const { r, c } = latest; slot("drift").replaceChildren(meanChart(r, runLabels(c.clip.enabled), { metric: "du", title: `Drift of the logit gap u = logit p(${c.strategies[0]}) (mean ± 2 SE)`, yLabel: "Δu", testid: "toy-chart-drift", width: half, withDiff: true, zeroLine: true, note: "Without the bias the mean stays at 0 (a martingale); the paired difference removes most of the shared noise." })); },
@@ -453,11 +457,11 @@ export function toyApp({ workerUrl, presetAnchors = {} }: { workerUrl: string | 
   const stage = el("div", { class: "toy-stage", "data-testid": "toy-stage" });
   stage.append(panel, view);
   // the reading sits under the chart on wide screens and after the controls on narrow ones (the chart sticks)
+  // and the tour's narration goes after the controls on narrow screens, so chart and controls share the first screen
   const placeReading = () => {
-    if (narrow?.matches) panel.after(reading.element);
-    else view.append(reading.element);
+    if (narrow?.matches) { panel.after(reading.element); panel.after(tourUi.element); }
+    else { view.append(reading.element); stage.before(tourUi.element); }
   };
-  placeReading();
   narrow?.addEventListener("change", () => { placeReading(); scheduleDraw(); });
 
   const linkP = el("p");
@@ -473,7 +477,9 @@ export function toyApp({ workerUrl, presetAnchors = {} }: { workerUrl: string | 
   const originBox = el("div", { class: "toy-origin-box" });
   originBox.append(origin, presetDesc);
 
-  root.append(urlProblems, tourUi.element, stage, originBox, controls.more, linkP, charts, why, rolloutSection, runs.element);
+  panel.append(originBox); // the preset's point stays beside the controls, under the run bar
+  root.append(urlProblems, stage, controls.more, linkP, charts, why, rolloutSection, runs.element);
+  placeReading();
 
   if (typeof ResizeObserver !== "undefined") {
     let last = 0;

@@ -1,7 +1,7 @@
 // Charts of the clipping-bias toy page (Plot). Each takes an ensemble result (config A = as set, B = the
 // same with the clip toggled, paired on the same seeds) and returns a figure with a text alternative.
 import * as Plot from "@observablehq/plot";
-import { consecutiveRanges, extent, minMaxIndices, type EnsembleResult, type EnsembleSummary, type StepTrace } from "../../lib/toy/index.js";
+import { consecutiveRanges, estimate, extent, minMaxIndices, plural, zTest, zText, type EnsembleResult, type EnsembleSummary, type StepTrace } from "../../lib/toy/index.js";
 import { CHEN_CLIP_RATE } from "../../lib/toy/anchors.js";
 import { accessiblePlot } from "../plot-a11y.js";
 
@@ -150,10 +150,11 @@ export function meanChart(r: EnsembleResult, l: RunLabels, o: { metric: string; 
     ariaLabel: `${o.title}: mean over seeds with ±2 standard errors`,
   }));
   const fa = r.a.final[o.metric], fb = r.b?.final[o.metric];
-  let summary = `At step ${T}: ${fmt(fa.mean, digits)} ± ${fmt(2 * fa.se, digits)} (2 SE) ${l.a}` + (fb ? `; ${fmt(fb.mean, digits)} ± ${fmt(2 * fb.se, digits)} ${l.b}` : "") + ".";
+  // rounded to what the SE supports (src/lib/toy/reading.ts), like the reading under the main chart
+  let summary = `At step ${T}, mean over ${plural(r.a.seeds.length, "seed")} (± 2 SE): ${estimate(fa.mean, fa.se)} ${l.a}` + (fb ? `; ${estimate(fb.mean, fb.se)} ${l.b}` : "") + ".";
   if (o.withDiff && r.diff) {
     const d = r.diff.final[o.metric];
-    summary += ` Paired difference clip on − clip off: ${fmt(sign * d.mean, digits)} ± ${fmt(2 * d.se, digits)} (z = ${fmt(sign * d.z, 1)}).`;
+    summary += ` Paired difference clip on − clip off: ${estimate(sign * d.mean, d.se)}${d.se > 0 ? ` (${zText(zTest(sign * d.mean, d.se))})` : ""}.`;
   }
   if (o.note) summary += " " + o.note;
   const ts = tableSteps(T);

@@ -55,8 +55,12 @@ export function zTest(mean: number, se: number): ZTest {
   return { z, distinguishable: Math.abs(z) >= Z_THRESHOLD, exactZero: false };
 }
 
-function zText(t: ZTest): string {
-  return Number.isFinite(t.z) ? `z = ${signed(t.z, 1)}` : "no spread over seeds";
+/** "z = +5.6"; near the threshold with as many decimals as it takes for the shown z to agree with the verdict (1.97, not 2.0). */
+export function zText(t: ZTest): string {
+  if (!Number.isFinite(t.z)) return "no spread over seeds";
+  let d = 1;
+  while (d < 4 && (Math.abs(Number(t.z.toFixed(d))) >= Z_THRESHOLD) !== t.distinguishable) d++;
+  return `z = ${signed(t.z, d)}`;
 }
 
 export interface ReadingInput {
