@@ -64,3 +64,13 @@ test("every tour step is a preset", () => {
   assert.ok(TOUR.length >= 4 && TOUR.length <= 6);
   for (const s of TOUR) assert.ok(presetConfig(s.preset), s.preset);
 });
+
+test("a bare ?tour=N opens that step's preset; a tour step with another preset is reported and not shown", () => {
+  const bare = stateFromSearch("?tour=3");
+  assert.deepEqual(bare.problems, []);
+  assert.equal(bare.state.preset, TOUR[2].preset);
+  assert.equal(bare.state.config.miniBatches, 1);
+  const other = stateFromSearch("?preset=adam&tour=2");
+  assert.equal(other.state.tour, null);
+  assert.match(other.problems[0], /tour step 2 is preset 'ablation-no-clip', not 'adam'/);
+});

@@ -98,6 +98,17 @@ export function stateFromSearch(search: string): { state: PageState; problems: s
   if (tourRaw !== null) {
     state.tour = parseTourStep(tourRaw);
     if (state.tour === null) problems.push(`tour step '${tourRaw.slice(0, 20)}' does not exist (the tour has steps 1 to ${TOUR.length})`);
+    else {
+      // a tour step is its preset: a bare ?tour=N opens it; a link whose preset is another one is not that step
+      const stepPreset = TOUR[state.tour - 1].preset;
+      if (preset === null && raw === null) {
+        state.preset = stepPreset;
+        state.config = presetConfig(stepPreset)!;
+      } else if (state.preset !== stepPreset) {
+        problems.push(`tour step ${state.tour} is preset '${stepPreset}', not '${state.preset ?? "custom settings"}'; the tour is not shown`);
+        state.tour = null;
+      }
+    }
   }
   return { state, problems };
 }
