@@ -1,17 +1,21 @@
-// The clipping-bias toy page: loads clean, runs an ensemble in the Web Worker and draws every chart,
-// applies a preset, round-trips its state through the URL (same numbers as the library), cancels, steps.
+// The clipping-bias toy page: loads clean, runs an ensemble in the worker pool and draws every chart,
+// applies a preset, round-trips its state through the URL (same numbers as the library), cancels, steps;
+// the layout keeps the main chart beside the controls that matter; the reading, the tour, Back after a run,
+// the pooled result equal to the single-worker one, hostile links, work budgets and the kept runs table.
 import {test} from "node:test";
 import assert from "node:assert/strict";
-import {assertClean, openPage, seriousAxeViolations, useSite} from "./harness.js";
-import {PRESETS, resolveConfig, runEnsemble} from "../../src/lib/toy/index.js";
+import {assertClean, openPage, seriousAxeViolations, useSite, withPage} from "./harness.js";
+import {PRESETS, resolveConfig, runEnsemble, TOUR} from "../../src/lib/toy/index.js";
 import type {Page} from "playwright-core";
 
 const site = useSite();
 const RUN_TIMEOUT = 60_000;
 
 async function waitDone(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('[data-testid="toy-app"]')?.getAttribute("data-state") === "done", undefined, {timeout: RUN_TIMEOUT});
+  await page.waitForFunction(() => document.querySelector('[data-testid="toy-app"]')?.getAttribute("data-run-state") === "done", undefined, {timeout: RUN_TIMEOUT});
 }
+
+const reading = (page: Page) => page.getByTestId("toy-summary").innerText();
 
 const CHARTS = ["toy-chart-fan", "toy-chart-drift", "toy-chart-accuracy", "toy-chart-entropy", "toy-chart-clip", "toy-chart-rollout"];
 
@@ -24,13 +28,16 @@ test("/toy: the default run completes in the worker, every chart renders, no err
     for (const id of CHARTS) assert.ok(await page.locator(`[data-testid="${id}"] svg`).count() >= 1, `${id} has an svg`);
     // the worker script was fetched from the site itself
     assert.ok(watched.requests.some((u) => /\/_file\/data\/toy-worker\.[0-9a-f]+\.js$/.test(u)), "worker bundle requested");
-    assert.match(await page.getByTestId("toy-summary").innerText(), /64 of 64 seeds, 200 steps/);
+    assert.match(await reading(page), /after 200 steps over 64 seeds/);
+    assert.equal(await page.getByTestId("toy-app").getAttribute("data-run-state"), "done");
+    assert.match(await page.getByTestId("toy-app").getAttribute("data-run-ms") ?? "", /^\d+$/);
     assert.match(await page.getByTestId("toy-sign-rule").innerText(), /= 0\.9600 < 1/);
     const thresholds = await page.locator('[data-testid="toy-threshold-table"] tbody td:nth-child(2)').allInnerTexts();
     assert.deepEqual(thresholds, ["< −0.296", "> +0.325", "> +0.647", "< −0.539"]); // note §3.3, p0 0.65, ε 0.2/0.2
     assert.equal(await page.locator('[data-testid="toy-runs-table"] tbody tr').count(), 1, "the run joined the runs table");
     assert.equal(await page.getByTestId("toy-export-csv").count(), 1);
-    // open the advanced group and a table so their controls are checked too
+    // open the folded groups so their controls are checked too
+    await page.getByTestId("toy-more-toggle").click();
     await page.getByTestId("toy-advanced-toggle").click();
     const violations = await seriousAxeViolations(page, "#observablehq-main");
     assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), []);
@@ -102,7 +109,8 @@ test("/toy: a preset applies, updates the description and the URL, and its run c
   try {
     await waitDone(page);
     await page.getByTestId("toy-preset").selectOption("ablation-minibatch-eq-rollout");
-    assert.match(await page.getByTestId("toy-preset-description").innerText(), /ratio is exactly 1/);
+    assert.match(await page.getByTestId("toy-preset-origin").innerText(), /ratio is exactly 1/);
+    assert.match(await page.getByTestId("toy-preset-description").innerText(), /App\. B\.2 \/ Fig\. 13 \(v1\), variant \(ii\)/);
     await page.waitForFunction(() => location.search.includes("preset=ablation-minibatch-eq-rollout"));
     const url = new URL(page.url());
     assert.deepEqual(JSON.parse(url.searchParams.get("cfg")!), {miniBatches: 1});
@@ -125,10 +133,11 @@ test("/toy: every preset runs to completion without errors and draws its charts"
       await page.getByTestId("toy-preset").selectOption(p.id);
       await waitDone(page);
       assert.ok(await page.locator('[data-testid="toy-chart-drift"] svg').count() >= 1, p.id);
-      assert.match(await page.getByTestId("toy-summary").innerText(), /^4 of 4 seeds/, p.id);
+      assert.match(await reading(page), /over 4 seeds/, p.id);
       assert.equal(await page.getByTestId("toy-config-error").isVisible(), false, p.id);
     }
-    assert.equal(await page.locator('[data-testid="toy-runs-table"] tbody tr').count(), PRESETS.length + 1);
+    // the page opened on the first preset, so choosing it again is not a new run
+    assert.equal(await page.locator('[data-testid="toy-runs-table"] tbody tr').count(), PRESETS.length);
     assertClean(watched);
   } finally {
     await watched.close();
@@ -150,14 +159,27 @@ test("/toy: the URL carries the full state and reproduces the library's numbers"
     // bundle computes what the Node library does; the simulator's numbers themselves are checked against
     // independent fixtures in test/unit/toy-deterministic.test.ts and toy-statistics.test.ts.
     const lib = runEnsemble(resolveConfig(overrides), 12, resolveConfig({...overrides, clip: {epsHigh: 0.28, enabled: false}}));
-    const text = await page.getByTestId("toy-summary").innerText();
-    assert.ok(text.includes(`Mean p(code) ${lib.a.final.p0.mean.toFixed(3)} (clip on (as set)) vs ${lib.b!.final.p0.mean.toFixed(3)} (clip off (same seeds))`), text);
-    assert.ok(text.includes(`mean Δu ${lib.a.final.du.mean.toFixed(3)} ± ${(2 * lib.a.final.du.se).toFixed(3)}`), text);
+    const text = await reading(page);
+    // the page's rounded numbers agree with the library's to the digits shown
+    const near = (shown: string, value: number) => {
+      const decimals = shown.split(".")[1]?.length ?? 0;
+      assert.ok(Math.abs(Number(shown.replace("−", "-")) - value) <= 0.5 * 10 ** -decimals + 1e-12, `${shown} vs ${value}`);
+    };
+    const du = /mean Δu ([+−]?[\d.]+) ± ([\d.]+) \(± 2 SE\)/.exec(text);
+    assert.ok(du, text);
+    near(du[1], lib.a.final.du.mean);
+    near(du[2], 2 * lib.a.final.du.se);
+    const p0 = /the median over seeds is ([\d.]+) and the mean ([\d.]+) in the clip-on run, ([\d.]+) and ([\d.]+) in the clip-off run/.exec(text);
+    assert.ok(p0, text);
+    near(p0[1], lib.a.final.p0.q50);
+    near(p0[2], lib.a.final.p0.mean);
+    near(p0[3], lib.b!.final.p0.q50);
+    near(p0[4], lib.b!.final.p0.mean);
     // a second visit to the same link gives the same text
     const again = await openPage(site(), `/toy${search}`);
     try {
       await waitDone(again.page);
-      assert.equal(await again.page.getByTestId("toy-summary").innerText(), text);
+      assert.equal(await reading(again.page), text);
       assertClean(again);
     } finally {
       await again.close();
@@ -180,8 +202,14 @@ test("/toy: a long run can be cancelled; invalid links and settings give message
   try {
     await page.waitForFunction(() => /Running: [1-9]\d* of 400/.test(document.querySelector('[data-testid="toy-status"]')?.textContent ?? ""), undefined, {timeout: RUN_TIMEOUT});
     await page.getByTestId("toy-cancel").click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="toy-app"]')?.getAttribute("data-state") === "cancelled", undefined, {timeout: 10_000});
+    await page.waitForFunction(() => document.querySelector('[data-testid="toy-app"]')?.getAttribute("data-run-state") === "cancelled", undefined, {timeout: 10_000});
     assert.match(await page.getByTestId("toy-status").innerText(), /Cancelled/);
+    // "cancelled" is reported only once every seed worker of the pool has confirmed it stopped
+    const app = page.getByTestId("toy-app");
+    assert.equal(await app.getAttribute("data-workers-stopped"), await app.getAttribute("data-pool-size"));
+    const progressAt = await page.getByTestId("toy-progress").evaluate((p) => (p as HTMLProgressElement).value);
+    await page.waitForTimeout(800);
+    assert.equal(await page.getByTestId("toy-progress").evaluate((p) => (p as HTMLProgressElement).value), progressAt, "no seed arrives after cancel");
     assert.ok(await page.locator('[data-testid="toy-chart-fan"] svg').count() >= 1, "partial results stay on screen");
     // Step: one more RL step of the single seed
     assert.match(await page.getByTestId("toy-rollout-info").innerText(), /after step 1:/);
@@ -202,6 +230,7 @@ test("/toy: a long run can be cancelled; invalid links and settings give message
     // make the settings invalid from the page: a dual-clip constant between 0 and 1
     await bad.page.getByTestId("toy-advanced-toggle").click();
     await bad.page.getByTestId("toy-ctl-clip-dualClipC").fill("0.5");
+    await bad.page.getByTestId("toy-ctl-clip-dualClipC").press("Tab");
     await bad.page.getByTestId("toy-config-error").waitFor({state: "visible"});
     assert.match(await bad.page.getByTestId("toy-config-error").innerText(), /dualClipC must be 0 \(off\) or a number > 1/);
     assertClean(bad);
@@ -228,6 +257,15 @@ test("/toy: the runs table is queryable with DuckDB-wasm, loaded only when asked
     // clip on − clip off on the same seeds is the same number whichever run was "as set"
     assert.equal(cells[0][3], cells[1][3]);
     assert.ok(watched.requests.some((u) => u.endsWith(".wasm")), "the wasm was fetched after the click");
+    // rounded doubles show as rounded (the table is typed DOUBLE, and cells carry no float noise)
+    await page.getByTestId("toy-query-sql").fill("SELECT round(p0_final_mean, 3) AS p, round(0.826, 3) AS x FROM runs ORDER BY run");
+    await page.getByTestId("toy-query-run").click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="toy-query-results"] th')?.textContent === "p", undefined, {timeout: RUN_TIMEOUT});
+    for (const row of await page.locator('[data-testid="toy-query-results"] tbody tr').allInnerTexts()) {
+      const [p, x] = row.split("\t");
+      assert.match(p, /^0\.\d{1,3}$/);
+      assert.equal(x, "0.826");
+    }
     assertClean(watched);
   } finally {
     await watched.close();
@@ -245,4 +283,268 @@ test("/toy at phone width: no horizontal overflow of the page", async () => {
   } finally {
     await watched.close();
   }
+});
+
+const KEY_CONTROLS = ["#toy-preset", "#toy-ctl-reward-gamma", "#toy-ctl-clip-enabled", "#toy-ctl-clip-epsLow", "#toy-ctl-clip-epsHigh", "#toy-ctl-miniBatches", "#toy-ctl-lr", "#toy-ctl-seeds"];
+
+for (const viewport of [{width: 1280, height: 900}, {width: 390, height: 800}]) {
+  test(`/toy at ${viewport.width}×${viewport.height}: the main chart and the controls that matter are on the first screen together; little layout shift`, async () => {
+    await withPage(site(), "/toy?seeds=8", async (watched) => {
+      const {page} = watched;
+      await page.evaluate(() => {
+        (window as unknown as {cls: number}).cls = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as unknown as {value: number; hadRecentInput: boolean}[]) if (!e.hadRecentInput) (window as unknown as {cls: number}).cls += e.value;
+        }).observe({type: "layout-shift", buffered: true});
+      });
+      await waitDone(page);
+      // the chart's own svg (the largest one in the main chart; legends are small svgs too)
+      const chart = await page.locator('[data-testid="toy-main-chart"] svg').evaluateAll((svgs) => {
+        let best = {top: 0, bottom: 0, left: 0, right: 0, area: 0};
+        for (const s of svgs) {
+          const b = s.getBoundingClientRect();
+          if (b.width * b.height > best.area) best = {top: b.top, bottom: b.bottom, left: b.left, right: b.right, area: b.width * b.height};
+        }
+        return best;
+      });
+      assert.ok(chart.area > 0 && chart.top >= 0 && chart.bottom <= viewport.height && chart.right <= viewport.width, `chart at ${JSON.stringify(chart)}`);
+      for (const sel of KEY_CONTROLS) {
+        const b = (await page.locator(sel).boundingBox())!;
+        assert.ok(b.y >= 0 && b.y + b.height <= viewport.height && b.x >= 0 && b.x + b.width <= viewport.width, `${sel} at ${JSON.stringify(b)} is outside the first ${viewport.width}×${viewport.height} screen`);
+      }
+      const cls = await page.evaluate(() => (window as unknown as {cls: number}).cls);
+      assert.ok(cls < 0.1, `layout shift ${cls.toFixed(3)}`);
+      if (viewport.width < 760) {
+        // on a phone the chart sticks to the top while the controls scroll under it
+        await page.evaluate(() => window.scrollBy(0, 300));
+        const after = (await page.locator('[data-testid="toy-view"]').boundingBox())!;
+        assert.ok(after.y >= -1, `the chart scrolled away (${after.y})`);
+      }
+      await page.screenshot({path: `/tmp/toy-e2e-${viewport.width}.png`});
+      assertClean(watched);
+    }, {viewport});
+  });
+}
+
+test("/toy: one Tab reaches a skip link that lands on the controls", async () => {
+  await withPage(site(), "/toy?seeds=4", async (watched) => {
+    const {page} = watched;
+    await waitDone(page);
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-testid")), "toy-skip-link");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "toy-preset");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "toy-ctl-reward-gamma");
+    assertClean(watched);
+  });
+});
+
+test("/toy: dragging a slider runs once when it settles; the URL is replaced while dragging and pushed when the run completes, so Back restores the previous settings", async () => {
+  await withPage(site(), "/toy?seeds=8", async (watched) => {
+    const {page} = watched;
+    await waitDone(page);
+    const rows = () => page.locator('[data-testid="toy-runs-table"] tbody tr').count();
+    assert.equal(await rows(), 1);
+    const before = page.url();
+    const historyLength = await page.evaluate(() => history.length);
+    // a drag: many input events 20 ms apart, then the release
+    await page.getByTestId("toy-ctl-clip-epsHigh").evaluate(async (input) => {
+      const el = input as HTMLInputElement;
+      for (const v of ["0.21", "0.22", "0.23", "0.24", "0.25", "0.26", "0.27", "0.28"]) {
+        el.value = v;
+        el.dispatchEvent(new Event("input", {bubbles: true}));
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    });
+    // while dragging: the address bar follows, no new history entry, no run started
+    assert.equal(JSON.parse(new URL(page.url()).searchParams.get("cfg")!).clip.epsHigh, 0.28);
+    assert.equal(await page.evaluate(() => history.length), historyLength);
+    await page.getByTestId("toy-ctl-clip-epsHigh").evaluate((input) => input.dispatchEvent(new Event("change", {bubbles: true})));
+    await waitDone(page);
+    assert.equal(await rows(), 2, "one run for the whole drag");
+    assert.equal(await page.evaluate(() => history.length), historyLength + 1, "the completed run is a new history entry");
+    assert.match(await page.getByTestId("toy-preset-origin").innerText(), /Started from preset “Qwen2\.5-Math-7B, random reward γ = 0\.5 \(paper setting\)”; changed ε_high 0\.2 → 0\.28\. What the preset shows: With 8 mini-batch updates/);
+    await page.goBack();
+    await page.waitForFunction((url) => location.href === url, before);
+    await waitDone(page);
+    assert.equal(await page.getByTestId("toy-ctl-clip-epsHigh").inputValue(), "0.2");
+    assert.match(await page.getByTestId("toy-sign-rule").innerText(), /ε_high = 0\.2|= 0\.9600 < 1/);
+    assert.equal(page.url(), before, "Back stays on the site, at the previous settings");
+    assertClean(watched);
+  });
+});
+
+test("/toy: the guided tour has 5 URL states, moved through with the keyboard, each with its narration", async () => {
+  await withPage(site(), "/toy?seeds=4", async (watched) => {
+    const {page} = watched;
+    await waitDone(page);
+    await page.getByTestId("toy-tour-start").focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("tour") === "1");
+    for (let n = 1; n <= TOUR.length; n++) {
+      const url = new URL(page.url());
+      assert.equal(url.searchParams.get("tour"), String(n));
+      assert.equal(url.searchParams.get("preset"), TOUR[n - 1].preset);
+      assert.equal(await page.getByTestId("toy-preset").inputValue(), TOUR[n - 1].preset);
+      assert.match(await page.locator("#toy-tour-title").innerText(), new RegExp(`step ${n} of ${TOUR.length}`));
+      assert.equal(await page.getByTestId("toy-tour-narration").innerText(), TOUR[n - 1].narration);
+      await waitDone(page);
+      if (n < TOUR.length) {
+        // the arrow key works while a tour button has focus
+        assert.equal(await page.evaluate(() => document.activeElement?.closest('[data-testid="toy-tour"]') !== null), true);
+        await page.keyboard.press("ArrowRight");
+        await page.waitForFunction((m) => new URL(location.href).searchParams.get("tour") === String(m), n + 1);
+      }
+    }
+    // step 4 is the ε sign rule: ε_high 0.28
+    await page.keyboard.press("ArrowLeft");
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("tour") === "4");
+    assert.equal(await page.getByTestId("toy-ctl-clip-epsHigh").inputValue(), "0.28");
+    // Back returns to step 5, then Previous by the keyboard goes to 3
+    await page.goBack();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("tour") === "5");
+    await page.getByTestId("toy-tour-prev").focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("tour") === "4");
+    // a link to a tour step opens it
+    await withPage(site(), "/toy?preset=ablation-no-clip&tour=2&seeds=4", async (w2) => {
+      assert.match(await w2.page.locator("#toy-tour-title").innerText(), /step 2 of 5: Switch the clip off/);
+      assert.equal(await w2.page.getByTestId("toy-ctl-clip-enabled").isChecked(), false);
+      assertClean(w2);
+    });
+    assertClean(watched);
+  });
+});
+
+test("/toy: the reading names its test and statistics and does not contradict itself (clip off as set); exact zeros read as exact", async () => {
+  await withPage(site(), "/toy?preset=ablation-no-clip&seeds=64", async (watched) => {
+    const {page} = watched;
+    await waitDone(page);
+    const headline = await page.getByTestId("toy-reading-headline").innerText();
+    assert.match(headline, /^The clip-off run \(as set\) /);
+    assert.match(headline, /by a z-test on the seeds' final Δu/);
+    const details = await page.getByTestId("toy-reading-details").innerText();
+    assert.match(details, /paired z-test on the same seeds/);
+    assert.match(details, /the median over seeds is [\d.]+ and the mean [\d.]+ in the clip-off run/);
+    // the two verdicts are about two named runs; the page exposes them for this check
+    const verdict = await page.getByTestId("toy-summary").getAttribute("data-verdict");
+    assert.ok(verdict === "within-noise" ? /shows no drift distinguishable/.test(headline) : /drifts toward/.test(headline), `${verdict}: ${headline}`);
+    // the preset's explanation stays in view after a change
+    await page.getByTestId("toy-ctl-lr").focus();
+    await page.keyboard.press("ArrowRight");
+    await waitDone(page);
+    assert.match(await page.getByTestId("toy-preset-origin").innerText(), /Started from preset “… clipping disabled in the loss \(ablation i\)”; changed lr 1 → 1\.05\. What the preset shows: Same rollouts/);
+    assertClean(watched);
+  });
+  await withPage(site(), "/toy?preset=ablation-minibatch-eq-rollout&seeds=8", async (watched) => {
+    const {page} = watched;
+    await waitDone(page);
+    assert.match(await page.getByTestId("toy-reading-details").innerText(), /the two runs are identical on every seed .* is exactly 0/);
+    assert.match(await page.getByTestId("toy-why").innerText(), /E\[Δu\] is exactly 0 with the clip and without/);
+    assert.doesNotMatch(await page.locator("#toy-app").innerText(), /\de-1\d/, "no float residue such as 7.694e-18");
+    assertClean(watched);
+  });
+  await withPage(site(), `/toy?cfg=${encodeURIComponent(JSON.stringify({steps: 20}))}&seeds=1`, async (watched) => {
+    const {page} = watched;
+    await waitDone(page);
+    const text = await page.locator("#toy-app").innerText();
+    assert.doesNotMatch(text, /\b1 seeds\b/);
+    assert.match(await page.getByTestId("toy-reading-headline").innerText(), /for 1 seed; one seed has no spread/);
+    assertClean(watched);
+  });
+});
+
+test("/toy: the pooled run equals the single-worker run bit for bit (exported JSON), and says how it was split", async () => {
+  const search = `cfg=${encodeURIComponent(JSON.stringify({steps: 60, seed: 3}))}&seeds=24`;
+  const exported = async (workers: number) => withPage(site(), `/toy?${search}&workers=${workers}`, async (watched) => {
+    const {page} = watched;
+    await waitDone(page);
+    assert.equal(await page.getByTestId("toy-app").getAttribute("data-workers-used"), String(workers));
+    if (workers > 1) assert.match(await page.getByTestId("toy-status").innerText(), new RegExp(`in ${workers} background workers \\(${workers} workers: \\d+( \\+ \\d+)+\\)`));
+    const json = await page.getByTestId("toy-export-json").evaluate(async (a) => (await fetch((a as HTMLAnchorElement).href)).text());
+    const csv = await page.getByTestId("toy-export-csv").evaluate(async (a) => (await fetch((a as HTMLAnchorElement).href)).text());
+    assertClean(watched);
+    return {result: JSON.parse(json).result, csv};
+  });
+  const one = await exported(1);
+  const two = await exported(2);
+  const three = await exported(3);
+  assert.equal(one.result.a.seeds.length, 24);
+  assert.deepEqual(two.result, one.result);
+  assert.deepEqual(three.result, one.result);
+  assert.equal(two.csv, one.csv);
+});
+
+test("/toy: a preset link without cfg runs that preset; unusable links are reported, and the report goes once a preset is chosen", async () => {
+  await withPage(site(), "/toy?preset=ablation-minibatch-eq-rollout&seeds=4", async (watched) => {
+    const {page} = watched;
+    await waitDone(page);
+    assert.equal(await page.getByTestId("toy-ctl-miniBatches").inputValue(), "1");
+    assert.match(await page.locator('[data-testid="toy-chart-clip"] figcaption').innerText(), /0\.000% of updates are masked by clip-low and 0\.000% by clip-high/);
+    assert.equal(await page.locator('[data-testid="toy-runs-table"] tbody tr td:nth-child(2)').innerText(), "ablation-minibatch-eq-rollout");
+    assertClean(watched);
+  });
+  for (const [search, message] of [
+    ["cfg=%5B%5D", /cfg must be a JSON object of settings/],
+    ["cfg=5", /cfg must be a JSON object of settings/],
+    ["cfg=null", /cfg must be a JSON object of settings/],
+    [`cfg=${encodeURIComponent('{"lr":2}')}&cfg=${encodeURIComponent('{"lr":3}')}`, /the link has 2 'cfg' parameters; only the first is used/],
+    [`cfg=${"%7B".repeat(3000)}`, /characters long, more than the 8,000 this page reads/],
+  ] as const) {
+    await withPage(site(), `/toy?${search}&seeds=4`, async (watched) => {
+      const {page} = watched;
+      const banner = page.getByTestId("toy-url-problems");
+      await waitDone(page);
+      assert.match(await banner.innerText(), message, search.slice(0, 60));
+      await page.getByTestId("toy-preset").selectOption("dapo-clip-higher");
+      await banner.waitFor({state: "hidden"});
+      assertClean(watched);
+    });
+  }
+});
+
+test("/toy: settings beyond the work budget are refused naming the setting to lower; the page stays responsive", async () => {
+  const heavy = {promptsPerStep: 4096, G: 16, miniBatches: 50000};
+  await withPage(site(), `/toy?cfg=${encodeURIComponent(JSON.stringify(heavy))}`, async (watched) => {
+    const {page} = watched;
+    const error = page.getByTestId("toy-config-error");
+    await error.waitFor({state: "visible"});
+    assert.match(await error.innerText(), /These settings cannot run: these settings would take about .* lower mini-batches \(N_mb = 50000\)/);
+    assert.equal(await page.getByTestId("toy-run").isDisabled(), true);
+    // responsive: a preset applies and runs
+    await page.getByTestId("toy-preset").selectOption("qwen-math-random");
+    await waitDone(page);
+    assert.equal(await error.isVisible(), false);
+    assertClean(watched);
+  });
+  // the ensemble is fine but one traced step would be too much for the main thread: the preview says why
+  await withPage(site(), `/toy?cfg=${encodeURIComponent(JSON.stringify({numPrompts: 100000, prefSd: 1, steps: 1}))}&seeds=1`, async (watched) => {
+    const {page} = watched;
+    await waitDone(page);
+    assert.match(await page.getByTestId("toy-rollout-info").innerText(), /The step-by-step view is off for these settings: .*prompts in the population \(P = 100000\)/);
+    assert.equal(await page.getByTestId("toy-step").isDisabled(), true);
+    assertClean(watched);
+  });
+});
+
+test("/toy: the runs table and the typed SQL survive a reload of the tab", async () => {
+  await withPage(site(), "/toy?seeds=4", async (watched) => {
+    const {page} = watched;
+    await waitDone(page);
+    await page.getByTestId("toy-ctl-clip-enabled").uncheck();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="toy-runs-table"] tbody tr').length === 2, undefined, {timeout: RUN_TIMEOUT});
+    await page.getByTestId("toy-query-sql").fill("SELECT count(*) AS n FROM runs");
+    const before = await page.locator('[data-testid="toy-runs-table"] tbody tr').allInnerTexts();
+    await page.reload({waitUntil: "networkidle"});
+    await waitDone(page);
+    const after = await page.locator('[data-testid="toy-runs-table"] tbody tr').allInnerTexts();
+    // the two earlier runs are back, and the reload's own run (the same settings as run 2) is run 3
+    assert.deepEqual(after.slice(0, 2), before);
+    assert.equal(after.length, 3);
+    assert.match(after[2], /^3\t/);
+    assert.equal(await page.getByTestId("toy-query-sql").inputValue(), "SELECT count(*) AS n FROM runs");
+    assert.match(await page.getByTestId("toy-runs-storage").innerText(), /a reload restores the table/);
+    assertClean(watched);
+  });
 });

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { resolveConfig, runEnsemble, type EnsembleResult } from "../../src/lib/toy/index.js";
-import { RUN_COLUMNS, rowsToCsv, runRow, runsTableSql } from "../../src/components/toy-runs.js";
+import { RUN_COLUMNS, rowsToCsv, runRow, runsTableSql } from "../../src/components/toy/runs.js";
 
 test("runsTableSql quotes strings, keeps numbers and booleans, and declares every column", () => {
   const cfg = resolveConfig({ steps: 3 });

@@ -7,3 +7,7 @@ export * from "./oracle.js";
 export * from "./theory.js";
 export * from "./presets.js";
 export * from "./url.js";
+export * from "./tour.js";
+export * from "./reading.js";
+export * from "./budget.js";
+export * from "./downsample.js";

@@ -2,7 +2,7 @@
 // N_mb = 8, E = 1, ε = 0.2/0.2, SGD lr 1, 200 steps). Figure and section locators refer to the paper's
 // v1 text (arXiv 2506.10947v1), which is the version the toy-model note was written from.
 
-import type { ToyOverrides } from "./config.js";
+import { resolveConfig, type ToyConfig, type ToyOverrides } from "./config.js";
 
 export interface ToyPreset {
   id: string;
@@ -159,4 +159,48 @@ export const PRESETS: readonly ToyPreset[] = [
 
 export function presetById(id: string): ToyPreset | undefined {
   return PRESETS.find((p) => p.id === id);
+}
+
+/** The full configuration a preset stands for (defaults ← its overrides). */
+export function presetConfig(id: string): ToyConfig | undefined {
+  const p = presetById(id);
+  return p ? resolveConfig(p.overrides) : undefined;
+}
+
+export interface SettingChange { path: string; from: unknown; to: unknown }
+
+/** Every setting (dotted path) where `cfg` differs from `base`, in the config's key order. */
+export function changedSettings(cfg: ToyConfig, base: ToyConfig): SettingChange[] {
+  const out: SettingChange[] = [];
+  const walk = (a: Record<string, unknown>, b: Record<string, unknown>, prefix: string) => {
+    for (const key of Object.keys(a)) {
+      const av = a[key], bv = b[key], path = prefix ? `${prefix}.${key}` : key;
+      const plain = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
+      if (plain(av) && plain(bv)) walk(av as Record<string, unknown>, bv as Record<string, unknown>, path);
+      else if (JSON.stringify(av) !== JSON.stringify(bv)) out.push({ path, from: bv, to: av });
+    }
+  };
+  walk(cfg as unknown as Record<string, unknown>, base as unknown as Record<string, unknown>, "");
+  return out;
+}
+
+/** How the page names a setting (its symbol on the controls). */
+export const SETTING_NAMES: Record<string, string> = {
+  "reward.type": "reward", "reward.gamma": "γ", "clip.enabled": "clip", "clip.epsLow": "ε_low", "clip.epsHigh": "ε_high", "clip.dualClipC": "dual-clip c",
+  miniBatches: "N_mb", epochs: "E", lr: "lr", G: "G", promptsPerStep: "B", steps: "T", optimizer: "optimizer", initProbs: "π₀", acc: "accuracies",
+  formatRate: "format rates", unextractable: "unextractable shares", shuffle: "shuffle", "adv.stdNorm": "σ-norm", "adv.stdKind": "std estimator",
+  "adv.batchWhiten": "batch whitening", lossVariant: "loss", klBeta: "β (KL)", maxGradNorm: "gradient clip", difficultySd: "σ_d", prefSd: "σ_b",
+  numPrompts: "P", numWrong: "W", adamBetas: "Adam betas", seed: "first seed", strategies: "strategies",
+};
+
+function settingValue(v: unknown): string {
+  if (typeof v === "boolean") return v ? "on" : "off";
+  if (Array.isArray(v)) return `(${v.map(settingValue).join(", ")})`;
+  if (typeof v === "string") return v.replace("_", " ");
+  return String(v);
+}
+
+/** "ε_high 0.2 → 0.28, clip on → off" (or "" when nothing changed). */
+export function describeChanges(changes: readonly SettingChange[]): string {
+  return changes.map((c) => `${SETTING_NAMES[c.path] ?? c.path} ${settingValue(c.from)} → ${settingValue(c.to)}`).join(", ");
 }

@@ -1,8 +1,8 @@
 // The runs table: every completed ensemble is a row (settings + final numbers) that can be queried with
 // DuckDB-wasm (loaded only when asked, via the shared client) and exported as CSV or JSON.
-import type { EnsembleResult, ToyConfig } from "../lib/toy/index.js";
-import { openDuckDB, type DuckClient, type QueryResult } from "./duckdb-client.js";
-import { rowCountText } from "../lib/sql/reader-query.js";
+import type { EnsembleResult, ToyConfig } from "../../lib/toy/index.js";
+import { openDuckDB, type DuckClient, type QueryResult } from "../duckdb-client.js";
+import { rowCountText } from "../../lib/sql/reader-query.js";
 
 export interface RunRow {
   run: number;
@@ -33,16 +33,32 @@ export interface RunRow {
   clip_frac_high_mean: number;
   paired_du_clip_on_minus_off: number;
   paired_du_se: number;
+  /** the preset the settings started from ("" when none) and what was changed from it */
+  started_from: string;
+  changes: string;
   link: string;
 }
 
 export const RUN_COLUMNS: (keyof RunRow)[] = [
   "run", "preset", "reward", "gamma", "clip", "eps_low", "eps_high", "G", "prompts_per_step", "mini_batches", "epochs", "lr", "optimizer",
   "steps", "seeds", "first_seed", "p0_init", "p0_final_mean", "p0_final_median", "du_final_mean", "du_final_se", "accuracy_init",
-  "accuracy_final_mean", "entropy_final_mean", "clip_frac_low_mean", "clip_frac_high_mean", "paired_du_clip_on_minus_off", "paired_du_se", "link",
+  "accuracy_final_mean", "entropy_final_mean", "clip_frac_low_mean", "clip_frac_high_mean", "paired_du_clip_on_minus_off", "paired_du_se", "started_from", "changes", "link",
 ];
 
-export function runRow(run: number, preset: string | null, cfg: ToyConfig, r: EnsembleResult, link: string): RunRow {
+/** SQL type of every column, so DuckDB computes in DOUBLE (a literal such as 0.826 would otherwise be DECIMAL). */
+export const RUN_COLUMN_TYPES: Record<keyof RunRow, "INTEGER" | "BIGINT" | "DOUBLE" | "BOOLEAN" | "VARCHAR"> = {
+  run: "INTEGER", preset: "VARCHAR", reward: "VARCHAR", gamma: "DOUBLE", clip: "BOOLEAN", eps_low: "DOUBLE", eps_high: "DOUBLE", G: "INTEGER",
+  prompts_per_step: "INTEGER", mini_batches: "INTEGER", epochs: "INTEGER", lr: "DOUBLE", optimizer: "VARCHAR", steps: "INTEGER", seeds: "INTEGER",
+  first_seed: "BIGINT", p0_init: "DOUBLE", p0_final_mean: "DOUBLE", p0_final_median: "DOUBLE", du_final_mean: "DOUBLE", du_final_se: "DOUBLE",
+  accuracy_init: "DOUBLE", accuracy_final_mean: "DOUBLE", entropy_final_mean: "DOUBLE", clip_frac_low_mean: "DOUBLE", clip_frac_high_mean: "DOUBLE",
+  paired_du_clip_on_minus_off: "DOUBLE", paired_du_se: "DOUBLE", started_from: "VARCHAR", changes: "VARCHAR", link: "VARCHAR",
+};
+
+/**
+ * One row of the runs table. `preset` is the preset the run is exactly (null: changed or none);
+ * `origin` the preset the settings started from and the changes made to it.
+ */
+export function runRow(run: number, preset: string | null, cfg: ToyConfig, r: EnsembleResult, link: string, origin: { from: string | null; changes: string } = { from: preset, changes: "" }): RunRow {
   const a = r.a;
   const T = a.steps;
   const avg = (k: "clipFracLow" | "clipFracHigh") => a.stats[k].mean.slice(1).reduce((x, y) => x + y, 0) / Math.max(1, T);
@@ -53,7 +69,7 @@ export function runRow(run: number, preset: string | null, cfg: ToyConfig, r: En
     steps: T, seeds: a.seeds.length, first_seed: cfg.seed, p0_init: a.stats.p0.mean[0], p0_final_mean: a.final.p0.mean, p0_final_median: a.final.p0.q50,
     du_final_mean: a.final.du.mean, du_final_se: a.final.du.se, accuracy_init: a.stats.accuracy.mean[0], accuracy_final_mean: a.final.accuracy.mean,
     entropy_final_mean: a.final.entropy.mean, clip_frac_low_mean: avg("clipFracLow"), clip_frac_high_mean: avg("clipFracHigh"),
-    paired_du_clip_on_minus_off: r.diff ? sign * r.diff.final.du.mean : 0, paired_du_se: r.diff ? r.diff.final.du.se : 0, link,
+    paired_du_clip_on_minus_off: r.diff ? sign * r.diff.final.du.mean : 0, paired_du_se: r.diff ? r.diff.final.du.se : 0, started_from: origin.from ?? "", changes: origin.changes, link,
   };
 }
 
@@ -89,9 +105,34 @@ const sqlLiteral = (v: unknown) => (typeof v === "number" ? (Number.isFinite(v) 
 
 /** SQL that (re)creates the runs table from rows (pure; exported for tests). */
 export function runsTableSql(rows: RunRow[]): string {
-  if (!rows.length) return `CREATE OR REPLACE TABLE runs AS SELECT ${RUN_COLUMNS.map((c) => `NULL AS ${c}`).join(", ")} WHERE FALSE`;
+  const typed = RUN_COLUMNS.map((c) => `CAST(${c} AS ${RUN_COLUMN_TYPES[c]}) AS ${c}`).join(", ");
+  if (!rows.length) return `CREATE OR REPLACE TABLE runs AS SELECT ${typed} FROM (SELECT ${RUN_COLUMNS.map((c) => `NULL AS ${c}`).join(", ")}) WHERE FALSE`;
   const values = rows.map((r) => `(${RUN_COLUMNS.map((c) => sqlLiteral(r[c])).join(", ")})`).join(",\n");
-  return `CREATE OR REPLACE TABLE runs AS SELECT * FROM (VALUES ${values}) AS t(${RUN_COLUMNS.join(", ")})`;
+  return `CREATE OR REPLACE TABLE runs AS SELECT ${typed} FROM (VALUES ${values}) AS t(${RUN_COLUMNS.join(", ")})`;
+}
+
+/** A query result cell as text: numbers without float noise (0.8260000000000001 → 0.826, 15 significant digits). */
+export function cellText(v: unknown): string {
+  if (v == null) return "";
+  if (typeof v === "number") return Number.isInteger(v) || !Number.isFinite(v) ? String(v) : String(Number(v.toPrecision(15)));
+  return String(v);
+}
+
+/** Where the runs table and the typed SQL survive a reload (this tab only). */
+export const RUNS_STORAGE_KEY = "toy-runs-v1";
+/** Full per-step results are kept across reloads only while they fit in this many characters. */
+export const STORED_JSON_LIMIT = 2_000_000;
+
+interface StoredRuns { rows: RunRow[]; jsons: unknown[] | null; sql: string }
+
+function loadStored(): StoredRuns | null {
+  try {
+    const raw = sessionStorage.getItem(RUNS_STORAGE_KEY);
+    if (!raw) return null;
+    const v = JSON.parse(raw) as StoredRuns;
+    if (!Array.isArray(v.rows) || typeof v.sql !== "string") return null;
+    return v;
+  } catch { return null; }
 }
 
 export const DEFAULT_RUNS_SQL = `SELECT run, preset, clip, eps_low, eps_high, gamma, lr,
@@ -108,11 +149,21 @@ function downloadLink(text: string, type: string, name: string, label: string, t
   return a;
 }
 
-export interface RunsHandle { element: HTMLElement; add(row: RunRow, json: unknown): void }
+export interface RunsHandle {
+  element: HTMLElement;
+  add(row: RunRow, json: unknown): void;
+  /** the highest run number so far (restored runs included), so numbering continues after a reload */
+  lastRun(): number;
+}
 
 export function runsPanel(): RunsHandle {
-  const rows: RunRow[] = [];
-  const jsons: unknown[] = [];
+  const stored = loadStored();
+  const rows: RunRow[] = stored?.rows ?? [];
+  // per-step results of restored runs are kept only if they fitted into sessionStorage
+  const jsons: (unknown | null)[] = stored ? (stored.jsons ?? rows.map(() => null)) : [];
+  const storageNote = document.createElement("p");
+  storageNote.dataset.testid = "toy-runs-storage";
+  storageNote.className = "toy-note";
   let client: Promise<DuckClient> | null = null;
   const root = document.createElement("section");
   root.className = "toy-runs";
@@ -130,7 +181,7 @@ export function runsPanel(): RunsHandle {
   sql.id = "toy-runs-sql";
   sql.rows = 5;
   sql.spellcheck = false;
-  sql.value = DEFAULT_RUNS_SQL;
+  sql.value = stored?.sql ?? DEFAULT_RUNS_SQL;
   sql.dataset.testid = "toy-query-sql";
   const run = document.createElement("button");
   run.type = "button";
@@ -145,12 +196,24 @@ export function runsPanel(): RunsHandle {
   const out = document.createElement("div");
   out.dataset.testid = "toy-query-results";
 
+  function save() {
+    let jsonText = JSON.stringify(jsons);
+    const keepJson = jsonText.length <= STORED_JSON_LIMIT;
+    if (!keepJson) jsonText = "null";
+    try {
+      sessionStorage.setItem(RUNS_STORAGE_KEY, `{"rows":${JSON.stringify(rows)},"jsons":${jsonText},"sql":${JSON.stringify(sql.value)}}`);
+      storageNote.textContent = rows.length ? `Kept in this tab: a reload restores the table${keepJson ? "" : " (without the per-step results of its runs, too large to keep)"}.` : "";
+    } catch {
+      storageNote.textContent = "This browser did not let the page keep the runs table: a reload will start a new one.";
+    }
+  }
+
   function renderTable() {
     const t = document.createElement("table");
     t.dataset.testid = "toy-runs-table";
     const cap = document.createElement("caption");
     cap.textContent = `${rows.length} run${rows.length === 1 ? "" : "s"}`;
-    const shown: (keyof RunRow)[] = ["run", "preset", "reward", "gamma", "clip", "eps_low", "eps_high", "mini_batches", "lr", "steps", "seeds", "p0_final_mean", "du_final_mean", "du_final_se", "paired_du_clip_on_minus_off"];
+    const shown: (keyof RunRow)[] = ["run", "preset", "started_from", "changes", "reward", "gamma", "clip", "eps_low", "eps_high", "mini_batches", "lr", "steps", "seeds", "p0_final_mean", "du_final_mean", "du_final_se", "paired_du_clip_on_minus_off"];
     const hr = document.createElement("tr");
     for (const c of shown) { const th = document.createElement("th"); th.scope = "col"; th.textContent = c; hr.append(th); }
     const thead = document.createElement("thead");
@@ -173,6 +236,7 @@ export function runsPanel(): RunsHandle {
       document.createTextNode(" · "),
       downloadLink(JSON.stringify(jsons, null, 1), "application/json", "toy-runs.json", "all runs with full settings and per-step results (JSON)", "toy-runs-json"),
     );
+    save();
   }
 
   async function query() {
@@ -196,15 +260,17 @@ export function runsPanel(): RunsHandle {
     }
   }
   run.addEventListener("click", () => void query());
+  sql.addEventListener("input", () => save());
   sql.addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); void query(); } });
   clear.addEventListener("click", () => { rows.length = 0; jsons.length = 0; renderTable(); });
   renderTable();
   const controls = document.createElement("p");
   controls.append(run, document.createTextNode(" "), clear);
-  root.append(h, p, tableWrap, links, sqlLabel, sql, controls, status, out);
+  root.append(h, p, tableWrap, links, storageNote, sqlLabel, sql, controls, status, out);
   return {
     element: root,
     add(row: RunRow, json: unknown) { rows.push(row); jsons.push(json); renderTable(); },
+    lastRun: () => rows.reduce((m, r) => Math.max(m, r.run), 0),
   };
 }
 
@@ -218,6 +284,8 @@ function scrollRegion(label: string): HTMLDivElement {
   return wrap;
 }
 
+const RESULT_ROW_LIMIT = 500;
+
 function resultTable(res: QueryResult): HTMLElement {
   const wrap = scrollRegion("Query results");
   const t = document.createElement("table");
@@ -226,9 +294,9 @@ function resultTable(res: QueryResult): HTMLElement {
   const thead = document.createElement("thead");
   thead.append(hr);
   const tb = document.createElement("tbody");
-  for (const r of res.rows.slice(0, 500)) {
+  for (const r of res.rows.slice(0, RESULT_ROW_LIMIT)) {
     const tr = document.createElement("tr");
-    for (const c of res.columns) { const td = document.createElement("td"); const v = r[c.name]; td.textContent = v == null ? "" : String(v); tr.append(td); }
+    for (const c of res.columns) { const td = document.createElement("td"); td.textContent = cellText(r[c.name]); tr.append(td); }
     tb.append(tr);
   }
   t.append(thead, tb);

@@ -1,9 +1,9 @@
 // Charts of the clipping-bias toy page (Plot). Each takes an ensemble result (config A = as set, B = the
 // same with the clip toggled, paired on the same seeds) and returns a figure with a text alternative.
 import * as Plot from "@observablehq/plot";
-import type { EnsembleResult, EnsembleSummary, StepTrace } from "../lib/toy/index.js";
-import { CHEN_CLIP_RATE } from "../lib/toy/anchors.js";
-import { accessiblePlot } from "./plot-a11y.js";
+import { consecutiveRanges, estimate, extent, minMaxIndices, plural, zTest, zText, type EnsembleResult, type EnsembleSummary, type StepTrace } from "../../lib/toy/index.js";
+import { CHEN_CLIP_RATE } from "../../lib/toy/anchors.js";
+import { accessiblePlot } from "../plot-a11y.js";
 
 export const RUN_COLORS = { on: "#9E3D7A", off: "#5F5F5F", diff: "#1F5FA8" } as const;
 export const SIGN_COLORS = { pos: "#0B7A55", neg: "#B03A2E" } as const;
@@ -24,10 +24,15 @@ export function runLabels(clipEnabled: boolean): RunLabels {
 
 interface Row { t: number; run: string; mean: number; lo: number; hi: number; q05: number; q25: number; q50: number; q75: number; q95: number }
 
-function rows(s: EnsembleSummary, metric: string, run: string, everyN = 1): Row[] {
+/** Steps to draw at `width` px: every step, or per pixel column its first, last, min and max (src/lib/toy/downsample.ts). */
+function drawnSteps(series: ArrayLike<number>[], width: number): number[] {
+  return minMaxIndices(series[0]?.length ?? 0, Math.max(50, width - 80), series);
+}
+
+function rows(s: EnsembleSummary, metric: string, run: string, steps?: number[]): Row[] {
   const st = s.stats[metric];
   const out: Row[] = [];
-  for (let t = 0; t < st.mean.length; t += everyN) {
+  for (const t of steps ?? st.mean.map((_, i) => i)) {
     out.push({ t, run, mean: st.mean[t], lo: st.mean[t] - 2 * st.se[t], hi: st.mean[t] + 2 * st.se[t], q05: st.q05[t], q25: st.q25[t], q50: st.q50[t], q75: st.q75[t], q95: st.q95[t] });
   }
   return out;
@@ -87,12 +92,14 @@ function tableSteps(T: number): number[] {
 }
 
 /** Ensemble fan of p(strategy 0): 5–95% and 25–75% bands and the median, clip on vs clip off. */
-export function fanChart(r: EnsembleResult, l: RunLabels, strategy: string, width: number): HTMLElement {
-  const a = rows(r.a, "p0", l.a), b = r.b ? rows(r.b, "p0", l.b) : [];
+export function fanChart(r: EnsembleResult, l: RunLabels, strategy: string, width: number, height = 300): HTMLElement {
+  const pick = (s: EnsembleSummary) => [s.stats.p0.q05, s.stats.p0.q50, s.stats.p0.q95];
+  const steps = drawnSteps([...pick(r.a), ...(r.b ? pick(r.b) : [])], width);
+  const a = rows(r.a, "p0", l.a, steps), b = r.b ? rows(r.b, "p0", l.b, steps) : [];
   const data = [...a, ...b];
   const T = r.a.steps;
   const chart = accessiblePlot(Plot.plot({
-    width, height: 300, marginLeft: 50,
+    width, height, marginLeft: 50,
     x: { label: "RL step", domain: [0, T] },
     y: { label: `p(${strategy})`, domain: [0, 1], grid: true },
     color: colorScale(l),
@@ -106,7 +113,7 @@ export function fanChart(r: EnsembleResult, l: RunLabels, strategy: string, widt
     ariaLabel: `Ensemble fan chart of p(${strategy}) over ${T} steps, ${l.a} and ${l.b}`,
   }));
   const fa = r.a.final.p0, fb = r.b?.final.p0;
-  const summary = `After ${T} steps over ${r.a.seeds.length} seeds: median p(${strategy}) ${fmt(fa.q50)} ${l.a}` + (fb ? `, ${fmt(fb.q50)} ${l.b}` : "") + ` (start ${fmt(r.a.stats.p0.mean[0])}). Bands: 5–95% and 25–75% of seeds.`;
+  const summary = `After ${T} steps over ${r.a.seeds.length} ${r.a.seeds.length === 1 ? "seed" : "seeds"}: median p(${strategy}) ${fmt(fa.q50)} ${l.a}` + (fb ? `, ${fmt(fb.q50)} ${l.b}` : "") + ` (start ${fmt(r.a.stats.p0.mean[0])}). Bands: 5–95% and 25–75% of seeds.`;
   const ts = tableSteps(T);
   const body = ts.map((t) => [t, fmt(r.a.stats.p0.q50[t]), `${fmt(r.a.stats.p0.q05[t])}–${fmt(r.a.stats.p0.q95[t])}`, r.b ? fmt(r.b.stats.p0.q50[t]) : "", r.b ? `${fmt(r.b.stats.p0.q05[t])}–${fmt(r.b.stats.p0.q95[t])}` : ""]);
   return figure("toy-chart-fan", `Probability of ${strategy}, ensemble of seeds`, chart, summary, table(`p(${strategy}) by step`, ["step", `median, ${l.a}`, "5–95%", `median, ${l.b}`, "5–95%"], body));
@@ -114,13 +121,15 @@ export function fanChart(r: EnsembleResult, l: RunLabels, strategy: string, widt
 
 /** Mean ± 2 SE of a metric for A and B, optionally with the paired difference clip on − clip off. */
 export function meanChart(r: EnsembleResult, l: RunLabels, o: { metric: string; title: string; yLabel: string; testid: string; width: number; withDiff?: boolean; digits?: number; zeroLine?: boolean; note?: string }): HTMLElement {
-  const data = [...rows(r.a, o.metric, l.a), ...(r.b ? rows(r.b, o.metric, l.b) : [])];
   const diffLabel = "paired difference, clip on − clip off";
   const sign = l.aIsClipOn ? 1 : -1;
+  const drawDiff = !!(o.withDiff && r.diff && o.metric === "du");
+  const steps = drawnSteps([r.a.stats[o.metric].mean, ...(r.b ? [r.b.stats[o.metric].mean] : []), ...(drawDiff ? [r.diff!.series[o.metric].mean] : [])], o.width);
+  const data = [...rows(r.a, o.metric, l.a, steps), ...(r.b ? rows(r.b, o.metric, l.b, steps) : [])];
   // the paired difference is drawn only on the drift chart (other scales would be squeezed); tables and text always have it
-  if (o.withDiff && r.diff && o.metric === "du") {
-    const d = r.diff.series[o.metric];
-    for (let t = 0; t < d.mean.length; t++) {
+  if (drawDiff) {
+    const d = r.diff!.series[o.metric];
+    for (const t of steps) {
       const m = sign * d.mean[t];
       data.push({ t, run: diffLabel, mean: m, lo: m - 2 * d.se[t], hi: m + 2 * d.se[t], q05: 0, q25: 0, q50: 0, q75: 0, q95: 0 });
     }
@@ -141,10 +150,11 @@ export function meanChart(r: EnsembleResult, l: RunLabels, o: { metric: string; 
     ariaLabel: `${o.title}: mean over seeds with ±2 standard errors`,
   }));
   const fa = r.a.final[o.metric], fb = r.b?.final[o.metric];
-  let summary = `At step ${T}: ${fmt(fa.mean, digits)} ± ${fmt(2 * fa.se, digits)} (2 SE) ${l.a}` + (fb ? `; ${fmt(fb.mean, digits)} ± ${fmt(2 * fb.se, digits)} ${l.b}` : "") + ".";
+  // rounded to what the SE supports (src/lib/toy/reading.ts), like the reading under the main chart
+  let summary = `At step ${T}, mean over ${plural(r.a.seeds.length, "seed")} (± 2 SE): ${estimate(fa.mean, fa.se)} ${l.a}` + (fb ? `; ${estimate(fb.mean, fb.se)} ${l.b}` : "") + ".";
   if (o.withDiff && r.diff) {
     const d = r.diff.final[o.metric];
-    summary += ` Paired difference clip on − clip off: ${fmt(sign * d.mean, digits)} ± ${fmt(2 * d.se, digits)} (z = ${fmt(sign * d.z, 1)}).`;
+    summary += ` Paired difference clip on − clip off: ${estimate(sign * d.mean, d.se)}${d.se > 0 ? ` (${zText(zTest(sign * d.mean, d.se))})` : ""}.`;
   }
   if (o.note) summary += " " + o.note;
   const ts = tableSteps(T);
@@ -163,10 +173,12 @@ export function clipChart(r: EnsembleResult, l: RunLabels, width: number): HTMLE
   const on = l.aIsClipOn ? r.a : r.b;
   const T = r.a.steps;
   const data: { t: number; kind: string; v: number }[] = [];
-  if (on) for (let t = 1; t <= T; t++) {
+  const steps = on ? drawnSteps([on.stats.clipFracLow.mean, on.stats.clipFracHigh.mean, on.stats.clipFracDual.mean], width).filter((t) => t > 0) : [];
+  const hasDual = !!on && on.stats.clipFracDual.mean.some((x) => x > 0);
+  if (on) for (const t of steps) {
     data.push({ t, kind: "clip-low (A < 0, ρ < 1−ε_low)", v: on.stats.clipFracLow.mean[t] });
     data.push({ t, kind: "clip-high (A > 0, ρ > 1+ε_high)", v: on.stats.clipFracHigh.mean[t] });
-    if (on.stats.clipFracDual.mean.some((x) => x > 0)) data.push({ t, kind: "dual clip (A < 0, ρ > c)", v: on.stats.clipFracDual.mean[t] });
+    if (hasDual) data.push({ t, kind: "dual clip (A < 0, ρ > c)", v: on.stats.clipFracDual.mean[t] });
   }
   const chart = accessiblePlot(Plot.plot({
     width, height: 220, marginLeft: 60,
@@ -185,40 +197,57 @@ export function clipChart(r: EnsembleResult, l: RunLabels, width: number): HTMLE
   return figure("toy-chart-clip", "How often the clip fires", chart, summary, table("Clip fractions (clip-on run)", ["step", "clip-low", "clip-high"], body));
 }
 
-/** "Inside a rollout": every mini-batch's ratio per strategy against the band, by sign of A; masked groups crossed. */
+/**
+ * "Inside a rollout": every mini-batch's ratio per strategy against the band, by sign of A; masked groups
+ * crossed. With more mini-batch updates than fit (many mini-batches × epochs), consecutive updates are merged
+ * into one column showing their range of ratios.
+ */
 export function rolloutChart(tr: StepTrace | null, width: number): HTMLElement {
-  interface Pt { mb: number; strategy: string; sign: string; ratio: number; lo: number; hi: number; n: number; clipped: number; masked: boolean }
+  interface Pt { mb: number; label: string; strategy: string; sign: string; ratio: number; lo: number; hi: number; n: number; clipped: number; masked: boolean }
   const pts: Pt[] = [];
-  if (tr) tr.miniBatches.forEach((m, i) => {
-    const nMb = i + 1;
+  const updates = tr?.miniBatches ?? [];
+  const ranges = consecutiveRanges(updates.length, Math.max(4, Math.floor((width - 120) / 14)));
+  const merged = ranges.some(([lo, hi]) => hi - lo > 1);
+  if (tr) ranges.forEach(([lo, hi], col) => {
+    const x = col + 1;
+    const label = hi - lo > 1 ? `updates ${lo + 1}–${hi}` : `mini-batch ${lo + 1}`;
     tr.strategies.forEach((s, k) => {
-      const ratio = m.ratio[k];
-      if (ratio === null) return;
-      const lo = m.ratioMin[k] ?? ratio, hi = m.ratioMax[k] ?? ratio;
-      if (m.nPos[k] > 0) pts.push({ mb: nMb - 0.15, strategy: s, sign: "A > 0", ratio, lo, hi, n: m.nPos[k], clipped: m.clippedHigh[k], masked: m.clippedHigh[k] > 0 });
-      if (m.nNeg[k] > 0) pts.push({ mb: nMb + 0.15, strategy: s, sign: "A < 0", ratio, lo, hi, n: m.nNeg[k], clipped: m.clippedLow[k] + m.clippedDual[k], masked: m.clippedLow[k] + m.clippedDual[k] > 0 });
+      let sum = 0, cnt = 0, rmin = Infinity, rmax = -Infinity, nPos = 0, nNeg = 0, cHigh = 0, cLow = 0;
+      for (let i = lo; i < hi; i++) {
+        const m = updates[i];
+        const ratio = m.ratio[k];
+        if (ratio === null) continue;
+        sum += ratio; cnt++;
+        rmin = Math.min(rmin, m.ratioMin[k] ?? ratio);
+        rmax = Math.max(rmax, m.ratioMax[k] ?? ratio);
+        nPos += m.nPos[k]; nNeg += m.nNeg[k]; cHigh += m.clippedHigh[k]; cLow += m.clippedLow[k] + m.clippedDual[k];
+      }
+      if (!cnt) return;
+      const ratio = sum / cnt;
+      if (nPos > 0) pts.push({ mb: x - 0.15, label, strategy: s, sign: "A > 0", ratio, lo: rmin, hi: rmax, n: nPos / (hi - lo), clipped: cHigh, masked: cHigh > 0 });
+      if (nNeg > 0) pts.push({ mb: x + 0.15, label, strategy: s, sign: "A < 0", ratio, lo: rmin, hi: rmax, n: nNeg / (hi - lo), clipped: cLow, masked: cLow > 0 });
     });
   });
   const band = tr?.band ?? [0.8, 1.2];
-  const nMb = tr?.miniBatches.length ?? 8;
-  const ys = pts.flatMap((p) => [p.lo, p.hi]).concat(band);
+  const nCols = Math.max(1, ranges.length || 8);
+  const [yLo, yHi] = extent(pts.flatMap((p) => [p.lo, p.hi]).concat(band)) ?? [band[0], band[1]];
   const pad = 0.05;
   const chart = accessiblePlot(Plot.plot({
     width, height: 140 * Math.max(1, tr?.strategies.length ?? 2) + 40, marginLeft: 56, marginRight: 60,
-    x: { label: "mini-batch (optimizer step within this rollout)", domain: [0.5, nMb + 0.5], ticks: Math.min(nMb, 16), tickFormat: "d" },
-    y: { label: "ratio ρ = π/π_old", domain: [Math.min(...ys) - pad, Math.max(...ys) + pad], grid: true },
+    x: { label: merged ? "mini-batch updates of this rollout (merged into columns)" : "mini-batch (optimizer step within this rollout)", domain: [0.5, nCols + 0.5], ticks: Math.min(nCols, 16), tickFormat: "d" },
+    y: { label: "ratio ρ = π/π_old", domain: [yLo - pad, yHi + pad], grid: true },
     fy: { label: null },
     color: { legend: true, domain: ["A > 0", "A < 0"], range: [SIGN_COLORS.pos, SIGN_COLORS.neg] },
     symbol: { legend: true, domain: ["used", "masked (clipped)"], range: ["circle", "times"] },
     r: { range: [2, 9] },
     marks: [
-      Plot.rectY(tr ? tr.strategies : ["code"], { x1: 0.5, x2: nMb + 0.5, y1: band[0], y2: band[1], fy: (d: string) => d, fill: "#888", fillOpacity: 0.1 }),
+      Plot.rectY(tr ? tr.strategies : ["code"], { x1: 0.5, x2: nCols + 0.5, y1: band[0], y2: band[1], fy: (d: string) => d, fill: "#888", fillOpacity: 0.1 }),
       Plot.ruleY([band[0], band[1]], { stroke: "#666", strokeDasharray: "4,3" }),
       Plot.ruleY([1], { stroke: "#333" }),
       Plot.ruleX(pts.filter((p) => p.hi > p.lo), { x: "mb", y1: "lo", y2: "hi", fy: "strategy", stroke: "sign" }),
       Plot.dot(pts.filter((p) => !p.masked), { x: "mb", y: "ratio", fy: "strategy", fill: "sign", stroke: "white", symbol: () => "used", r: "n" }),
       Plot.dot(pts.filter((p) => p.masked), { x: "mb", y: "ratio", fy: "strategy", stroke: "sign", symbol: () => "masked (clipped)", r: "n", strokeWidth: 2.5 }),
-      Plot.tip(pts, Plot.pointer({ x: "mb", y: "ratio", fy: "strategy", title: (p: Pt) => `${p.strategy}, ${p.sign}\nmini-batch ${Math.round(p.mb)}\nρ = ${p.ratio.toFixed(4)}\n${p.n} samples, ${p.clipped} masked` })),
+      Plot.tip(pts, Plot.pointer({ x: "mb", y: "ratio", fy: "strategy", title: (p: Pt) => `${p.strategy}, ${p.sign}\n${p.label}\nρ = ${p.ratio.toFixed(4)}${p.hi > p.lo ? ` (${p.lo.toFixed(4)}–${p.hi.toFixed(4)})` : ""}\n${p.clipped} masked` })),
     ],
     ariaLabel: "Ratios of each strategy in each mini-batch of the current rollout, against the clip band",
   }));
@@ -226,12 +255,15 @@ export function rolloutChart(tr: StepTrace | null, width: number): HTMLElement {
   const body: (string | number)[][] = [];
   if (tr) {
     let masked = 0, total = 0;
-    tr.miniBatches.forEach((m, i) => tr.strategies.forEach((s, k) => {
-      masked += m.clippedLow[k] + m.clippedHigh[k] + m.clippedDual[k];
-      total += m.nPos[k] + m.nNeg[k];
+    updates.forEach((m) => tr.strategies.forEach((_s, k) => { masked += m.clippedLow[k] + m.clippedHigh[k] + m.clippedDual[k]; total += m.nPos[k] + m.nNeg[k]; }));
+    // the table lists every update up to a limit that keeps the page responsive; the chart merges columns
+    const TABLE_LIMIT = 400;
+    updates.slice(0, TABLE_LIMIT).forEach((m, i) => tr.strategies.forEach((s, k) => {
       body.push([i + 1, s, m.ratio[k] === null ? "–" : m.ratio[k]!.toFixed(4), m.nPos[k], m.nNeg[k], m.clippedHigh[k], m.clippedLow[k] + m.clippedDual[k]]);
     }));
-    summary = `Step ${tr.step}: the first mini-batch is on-policy (ρ = 1); later ones see the policy already moved by earlier updates. ${masked} of ${total} updates with A ≠ 0 were masked by the clip${tr.clipEnabled ? "" : " (the clip is off, so nothing is masked)"}. Band [${band[0].toFixed(2)}, ${band[1].toFixed(2)}].`;
+    summary = `Step ${tr.step}: the first mini-batch is on-policy (ρ = 1); later ones see the policy already moved by earlier updates. ${masked} of ${total} updates with A ≠ 0 were masked by the clip${tr.clipEnabled ? "" : " (the clip is off, so nothing is masked)"}. Band [${band[0].toFixed(2)}, ${band[1].toFixed(2)}].` +
+      (merged ? ` The ${updates.length.toLocaleString("en")} mini-batch updates are merged into ${ranges.length} columns (lines: range of ratios).` : "") +
+      (updates.length > TABLE_LIMIT ? ` The table lists the first ${TABLE_LIMIT} updates.` : "");
   }
   return figure("toy-chart-rollout", "Inside a rollout: ratios per mini-batch", chart, summary, table("Ratios per mini-batch and strategy", ["mini-batch", "strategy", "ρ", "n (A > 0)", "n (A < 0)", "masked clip-high", "masked clip-low/dual"], body));
 }

@@ -1,5 +1,5 @@
 // A quoted paper number on the toy page: the text as printed, its version and place, linked to that version.
-import type { ToyAnchor } from "../lib/toy/anchors.js";
+import type { ToyAnchor } from "../../lib/toy/anchors.js";
 
 /** "65.0%" (the printed text and a unit: "%", " points" or "") linked to the version's arXiv page, followed by "(arXiv v1, Table 1)"; the full locator is the tooltip. */
 export function paperNumber(a: ToyAnchor, unit = "%"): HTMLElement {

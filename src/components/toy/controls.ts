@@ -1,11 +1,12 @@
 // Labelled, keyboard-operable controls for the toy model: each shows its name, symbol and live value.
 // Controls edit a draft ToyConfig; the app validates it and starts a run.
-import { LIMITS, REWARD_TYPES, type ToyConfig } from "../lib/toy/index.js";
+import { LIMITS, REWARD_TYPES, type ToyConfig } from "../../lib/toy/index.js";
 
 type Kind = "range" | "select" | "check" | "number";
 interface ControlSpec {
   key: string;
-  group: "basic" | "advanced";
+  /** key: always in view beside the main chart; basic: "More settings"; advanced: "Advanced settings" */
+  group: "key" | "basic" | "advanced";
   label: string;
   symbol: string;
   kind: Kind;
@@ -60,18 +61,18 @@ function strategySpecs(c: ToyConfig): ControlSpec[] {
 
 const SPECS: ControlSpec[] = [
   { key: "reward.type", group: "basic", label: "Reward", symbol: "r", kind: "select", options: REWARD_TYPES.map((t) => [t, t.replace("_", " ")] as const), get: (c) => c.reward.type, set: (c, v) => { c.reward.type = v as ToyConfig["reward"]["type"]; } },
-  { key: "reward.gamma", group: "basic", label: "Probability of reward 1 (random reward)", symbol: "γ", kind: "range", min: 0, max: 1, step: 0.001, format: pct, get: (c) => c.reward.gamma, set: (c, v) => { c.reward.gamma = Number(v); } },
-  { key: "clip.enabled", group: "basic", label: "Clip the ratio", symbol: "clip", kind: "check", get: (c) => c.clip.enabled, set: (c, v) => { c.clip.enabled = Boolean(v); } },
-  { key: "clip.epsLow", group: "basic", label: "Lower clip width", symbol: "ε_low", kind: "range", min: 0, max: 0.5, step: 0.01, format: (v) => v.toFixed(2), get: (c) => c.clip.epsLow, set: (c, v) => { c.clip.epsLow = Number(v); } },
-  { key: "clip.epsHigh", group: "basic", label: "Upper clip width", symbol: "ε_high", kind: "range", min: 0, max: 0.5, step: 0.01, format: (v) => v.toFixed(2), get: (c) => c.clip.epsHigh, set: (c, v) => { c.clip.epsHigh = Number(v); } },
+  { key: "reward.gamma", group: "key", label: "Reward probability", symbol: "γ", kind: "range", min: 0, max: 1, step: 0.001, format: pct, get: (c) => c.reward.gamma, set: (c, v) => { c.reward.gamma = Number(v); } },
+  { key: "clip.enabled", group: "key", label: "Clip the ratio", symbol: "clip", kind: "check", get: (c) => c.clip.enabled, set: (c, v) => { c.clip.enabled = Boolean(v); } },
+  { key: "clip.epsLow", group: "key", label: "Lower clip width", symbol: "ε_low", kind: "range", min: 0, max: 0.5, step: 0.01, format: (v) => v.toFixed(2), get: (c) => c.clip.epsLow, set: (c, v) => { c.clip.epsLow = Number(v); } },
+  { key: "clip.epsHigh", group: "key", label: "Upper clip width", symbol: "ε_high", kind: "range", min: 0, max: 0.5, step: 0.01, format: (v) => v.toFixed(2), get: (c) => c.clip.epsHigh, set: (c, v) => { c.clip.epsHigh = Number(v); } },
   { key: "G", group: "basic", label: "Rollouts per prompt (group size)", symbol: "G", kind: "range", min: 2, max: 64, step: 1, format: String, get: (c) => c.G, set: (c, v) => { c.G = Number(v); } },
   { key: "promptsPerStep", group: "basic", label: "Prompts per step", symbol: "B", kind: "range", min: 1, max: 256, step: 1, format: String, get: (c) => c.promptsPerStep, set: (c, v) => { c.promptsPerStep = Number(v); } },
-  { key: "miniBatches", group: "basic", label: "Mini-batches per rollout (optimizer steps)", symbol: "N_mb", kind: "range", min: 1, max: 32, step: 1, format: String, get: (c) => c.miniBatches, set: (c, v) => { c.miniBatches = Number(v); } },
+  { key: "miniBatches", group: "key", label: "Mini-batches per rollout", symbol: "N_mb", kind: "range", min: 1, max: 32, step: 1, format: String, get: (c) => c.miniBatches, set: (c, v) => { c.miniBatches = Number(v); } },
   { key: "epochs", group: "basic", label: "Epochs over each rollout (E > 1 re-uses samples: see the caveat in the why panel)", symbol: "E", kind: "range", min: 1, max: 8, step: 1, format: String, get: (c) => c.epochs, set: (c, v) => { c.epochs = Number(v); } },
-  { key: "lr", group: "basic", label: "Learning rate (toy units)", symbol: "lr", kind: "range", min: 0, max: 10, step: 0.05, format: (v) => v.toFixed(2), get: (c) => c.lr, set: (c, v) => { c.lr = Number(v); } },
+  { key: "lr", group: "key", label: "Learning rate", symbol: "lr", kind: "range", min: 0, max: 10, step: 0.05, format: (v) => v.toFixed(2), get: (c) => c.lr, set: (c, v) => { c.lr = Number(v); } },
   { key: "optimizer", group: "basic", label: "Optimizer", symbol: "opt", kind: "select", options: [["sgd", "SGD"], ["adam", "Adam (state kept across steps)"]], get: (c) => c.optimizer, set: (c, v) => { c.optimizer = v as ToyConfig["optimizer"]; } },
   { key: "steps", group: "basic", label: "RL steps", symbol: "T", kind: "range", min: 10, max: 1000, step: 10, format: String, get: (c) => c.steps, set: (c, v) => { c.steps = Number(v); } },
-  { key: "seeds", group: "basic", label: "Seeds in the ensemble", symbol: "S", kind: "range", min: 4, max: 512, step: 4, format: String, get: (_c, s) => s, set: () => "seeds" },
+  { key: "seeds", group: "key", label: "Seeds", symbol: "S", kind: "range", min: 4, max: 512, step: 4, format: String, get: (_c, s) => s, set: () => "seeds" },
   // advanced
   { key: "shuffle", group: "advanced", label: "Shuffle before splitting into mini-batches", symbol: "shuffle", kind: "select", options: [["samples", "samples (paper's code)"], ["groups", "whole groups"], ["none", "none"]], get: (c) => c.shuffle, set: (c, v) => { c.shuffle = v as ToyConfig["shuffle"]; } },
   { key: "adv.stdNorm", group: "advanced", label: "Divide advantages by the group's std", symbol: "σ-norm", kind: "check", get: (c) => c.adv.stdNorm, set: (c, v) => { c.adv.stdNorm = Boolean(v); } },
@@ -91,41 +92,57 @@ const SPECS: ControlSpec[] = [
 ];
 
 export interface ControlsHandle {
-  element: HTMLElement;
-  /** re-read every control from the config (after a preset or a URL load) */
+  /** the controls that matter, kept beside the main chart */
+  key: HTMLElement;
+  /** everything else, folded: "More settings" and "Advanced settings" */
+  more: HTMLElement;
+  /** re-read every control from the config (after a preset, a tour step, Back or a URL load) */
   sync(cfg: ToyConfig, seeds: number): void;
 }
 
+/** "input": a slider is moving (more events follow); "commit": the value is set (released, typed, toggled). */
+export type ChangePhase = "input" | "commit";
+
 /**
- * Build the control panel. onChange gets a fresh draft config and the seed count; it is called on every
- * input (the app debounces and cancels stale runs).
+ * Build the control panels. onChange gets a fresh draft config, the seed count and the phase: the app
+ * restarts runs only when the input settles (a commit, or a pause while dragging).
  */
-export function toyControls(initial: ToyConfig, initialSeeds: number, onChange: (cfg: ToyConfig, seeds: number) => void): ControlsHandle {
+export function toyControls(initial: ToyConfig, initialSeeds: number, onChange: (cfg: ToyConfig, seeds: number, phase: ChangePhase) => void): ControlsHandle {
   let cfg: ToyConfig = structuredClone(initial);
   let seeds = initialSeeds;
-  const root = document.createElement("div");
-  root.className = "toy-controls";
-  root.dataset.testid = "toy-controls";
+  const keyRoot = document.createElement("div");
+  keyRoot.className = "toy-controls toy-controls-key";
+  keyRoot.dataset.testid = "toy-controls";
+  const moreRoot = document.createElement("div");
+  moreRoot.className = "toy-controls toy-controls-more";
 
-  function build() {
-    const specs = [...strategySpecs(cfg), ...SPECS];
-    const basic = document.createElement("fieldset");
-    const lb = document.createElement("legend");
-    lb.textContent = "Settings";
-    basic.append(lb);
-    const adv = document.createElement("details");
-    adv.className = "toy-advanced";
+  function folded(title: string, testid: string, open: boolean): [HTMLDetailsElement, HTMLFieldSetElement] {
+    const d = document.createElement("details");
+    d.className = "toy-advanced";
+    d.open = open;
     const sum = document.createElement("summary");
-    sum.textContent = "Advanced settings";
-    sum.dataset.testid = "toy-advanced-toggle";
-    const advSet = document.createElement("fieldset");
-    const la = document.createElement("legend");
-    la.className = "visually-hidden";
-    la.textContent = "Advanced settings";
-    advSet.append(la);
-    adv.append(sum, advSet);
-    for (const spec of specs) (spec.group === "basic" ? basic : advSet).append(control(spec));
-    root.replaceChildren(basic, adv);
+    sum.textContent = title;
+    sum.dataset.testid = testid;
+    const set = document.createElement("fieldset");
+    const legend = document.createElement("legend");
+    legend.className = "visually-hidden";
+    legend.textContent = title;
+    set.append(legend);
+    d.append(sum, set);
+    return [d, set];
+  }
+
+  function build(openMore = false, openAdvanced = false) {
+    const specs = [...SPECS.filter((x) => x.group === "key"), ...strategySpecs(cfg), ...SPECS.filter((x) => x.group !== "key")];
+    const key = document.createElement("fieldset");
+    const lb = document.createElement("legend");
+    lb.textContent = "Settings that matter most";
+    key.append(lb);
+    const [more, moreSet] = folded("More settings (reward type, starting policy, batch sizes, steps)", "toy-more-toggle", openMore);
+    const [adv, advSet] = folded("Advanced settings", "toy-advanced-toggle", openAdvanced);
+    for (const spec of specs) (spec.group === "key" ? key : spec.group === "basic" ? moreSet : advSet).append(control(spec));
+    keyRoot.replaceChildren(key);
+    moreRoot.replaceChildren(more, adv);
   }
 
   function control(spec: ControlSpec): HTMLElement {
@@ -168,18 +185,25 @@ export function toyControls(initial: ToyConfig, initialSeeds: number, onChange: 
       out.textContent = typeof v === "boolean" ? (v ? "on" : "off") : typeof v === "number" ? (spec.format ? spec.format(v) : String(v)) : spec.options?.find((o) => o[0] === v)?.[1] ?? String(v);
     };
     show(value);
-    input.addEventListener(spec.kind === "select" || spec.kind === "check" ? "change" : "input", () => {
-      const raw = input instanceof HTMLInputElement && input.type === "checkbox" ? input.checked : input instanceof HTMLInputElement && input.type !== "range" && input.type !== "number" ? input.value : spec.kind === "select" ? input.value : Number(input.value);
+    const read = () => (input instanceof HTMLInputElement && input.type === "checkbox" ? input.checked : spec.kind === "select" ? input.value : Number(input.value));
+    const apply = (phase: ChangePhase) => {
+      const raw = read();
       const next = structuredClone(cfg);
       if (spec.set(next, raw) === "seeds") seeds = Number(raw);
       else cfg = next;
       show(spec.get(cfg, seeds));
       if (spec.key.startsWith("initProbs")) syncValues();
-      onChange(structuredClone(cfg), seeds);
-    });
+      onChange(structuredClone(cfg), seeds, phase);
+    };
+    if (spec.kind === "select" || spec.kind === "check") input.addEventListener("change", () => apply("commit"));
+    else {
+      // sliders and number boxes: "input" while moving or typing, "change" once the value is set
+      input.addEventListener("input", () => apply("input"));
+      input.addEventListener("change", () => apply("commit"));
+    }
     if (spec.kind === "check") wrap.append(input, label, out);
     else wrap.append(label, out, input);
-    if (spec.help) {
+    if (spec.help && spec.group !== "key") {
       const h = document.createElement("small");
       h.textContent = ` (${spec.help})`;
       label.append(h);
@@ -190,21 +214,20 @@ export function toyControls(initial: ToyConfig, initialSeeds: number, onChange: 
   // update values of the other probability sliders after renormalisation
   function syncValues() {
     cfg.initProbs.forEach((p, k) => {
-      const el = root.querySelector<HTMLInputElement>(`#toy-ctl-initProbs-${k}`);
+      const el = moreRoot.querySelector<HTMLInputElement>(`#toy-ctl-initProbs-${k}`);
       if (el) { el.value = String(p); const o = el.parentElement?.querySelector("output"); if (o) o.textContent = pct(p); }
     });
   }
 
   build();
   return {
-    element: root,
+    key: keyRoot,
+    more: moreRoot,
     sync(next: ToyConfig, nextSeeds: number) {
-      const rebuildOpen = root.querySelector("details")?.open ?? false;
+      const [openMore, openAdvanced] = [...moreRoot.querySelectorAll("details")].map((d) => d.open);
       cfg = structuredClone(next);
       seeds = nextSeeds;
-      build();
-      const d = root.querySelector("details");
-      if (d) d.open = rebuildOpen;
+      build(openMore ?? false, openAdvanced ?? false);
     },
   };
 }

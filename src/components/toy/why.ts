@@ -1,5 +1,5 @@
 // The "why" panel: µ(γ), the §3.3 threshold table and the sign rule, computed live for the current ε and p0.
-import { advantageMoments, clipThresholds, neutralEpsHigh, oracleExpectedDu, type ToyConfig } from "../lib/toy/index.js";
+import { advantageMoments, clipThresholds, neutralEpsHigh, oracleExpectedDu, oracleWithinBudget, type ToyConfig } from "../../lib/toy/index.js";
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -72,15 +72,21 @@ export function whyPanel(cfg: ToyConfig): HTMLElement {
   root.append(near);
   if (t.ceiling) root.append(el("p", `Probability ceiling: π_old(${names[0]})·(1 + ε_high) = ${(p0 * (1 + epsHigh)).toFixed(3)} ≥ 1, so ${names[0]}'s ratio can never exceed 1 + ε_high and its clip-high never fires. This adds a pull toward ${names[0]} even on the neutral curve.`));
   if (cfg.reward.type === "random" && names.length === 2 && cfg.G <= 32 && cfg.optimizer === "sgd") {
-    // exact enumeration over one group (note §2.12): a few ms for G ≤ 32
-    const base = { G: cfg.G, p0, gamma: cfg.reward.gamma, epochs: cfg.epochs, lr: cfg.lr, adv: cfg.adv, lossVariant: cfg.lossVariant };
-    const withClip = oracleExpectedDu({ ...base, clip: { ...cfg.clip, enabled: true } });
-    const noClip = oracleExpectedDu({ ...base, clip: { ...cfg.clip, enabled: false } });
-    root.append(el("p",
-      `Exact expectation for a single group trained on alone for E = ${cfg.epochs} full-batch step${cfg.epochs === 1 ? "" : "s"} (SGD, lr ${cfg.lr}): ` +
-      `E[Δu] = ${withClip.toExponential(3)} with the clip and ${noClip.toExponential(3)} without. ` +
-      (cfg.epochs === 1 ? "With one step both are zero: the first update is always on-policy." : "Here the same samples are re-used, the regime of the caveat below; the streaming drift of the charts comes instead from different mini-batches and needs sampling."),
-    ));
+    const single = `Exact expectation for a single group trained on alone for E = ${cfg.epochs} full-batch step${cfg.epochs === 1 ? "" : "s"} (SGD, lr ${cfg.lr}): `;
+    if (cfg.epochs === 1) {
+      // one step is always on-policy (ρ = 1), so the clip cannot act and E[Δu] is 0 by construction: say so
+      // instead of printing the enumeration's floating-point residue (e.g. 7.694e-18)
+      root.append(el("p", `${single}E[Δu] is exactly 0 with the clip and without: with one step the first update is always on-policy (ρ = 1), so the clip never fires.`));
+    } else if (!oracleWithinBudget(cfg.G, cfg.epochs)) {
+      root.append(el("p", `${single}not computed here: enumerating every outcome of a group of ${cfg.G} over ${cfg.epochs} epochs is too much work for the page (lower G or E).`));
+    } else {
+      // exact enumeration over one group (note §2.12): a few ms within the budget
+      const base = { G: cfg.G, p0, gamma: cfg.reward.gamma, epochs: cfg.epochs, lr: cfg.lr, adv: cfg.adv, lossVariant: cfg.lossVariant };
+      const withClip = oracleExpectedDu({ ...base, clip: { ...cfg.clip, enabled: true } });
+      const noClip = oracleExpectedDu({ ...base, clip: { ...cfg.clip, enabled: false } });
+      const show = (v: number) => (Math.abs(v) < 1e-12 ? "0 (to floating-point rounding)" : v.toExponential(3));
+      root.append(el("p", `${single}E[Δu] = ${show(withClip)} with the clip and ${show(noClip)} without. Here the same samples are re-used, the regime of the caveat below; the streaming drift of the charts comes instead from different mini-batches and needs sampling.`));
+    }
   }
   if (cfg.epochs > 1) root.append(el("p", `Caveat, E = ${cfg.epochs} epochs: each sample is optimised again after its own update, so its ratio now moves with its own advantage and the reasoning above no longer holds. Without the clip, re-optimising the same samples pushes toward the less likely strategy (rare positive samples are up-weighted fastest); the clip cancels that and more, and the net sign depends on lr × E. The paper's runs used one epoch.`));
   if (!cfg.clip.enabled) root.append(el("p", "The clip is off in the configured run, so none of these events masks anything there; the paired clip-on run shows their effect."));
