@@ -1,0 +1,6 @@
+// Public entry point of the token-level toy (page, worker, CLI and tests import from here).
+export * from "./config.js";
+export * from "./sim.js";
+export * from "./surrogate.js";
+export * from "./theory.js";
+export * from "./ensemble.js";
