@@ -6,6 +6,7 @@ import {
   diffConfig, mergeConfig, presetById, PRESETS, resolveConfig, runEnsemble, ToyConfigError, validateConfig,
   type EnsembleResult, type EnsembleSummary, type ToyConfig,
 } from "../src/lib/toy/index.js";
+import { routeModel, runTokensCli } from "./sim-tokens.js";
 
 export const USAGE = `usage: npm run sim -- ['<json config overrides>'] [--seeds N] [--steps T] [--paired '<json overrides for B>'] [--preset NAME]
   overrides   JSON object merged into the defaults (after the preset), e.g. '{"lr":2,"clip":{"epsHigh":0.28}}'
@@ -13,7 +14,8 @@ export const USAGE = `usage: npm run sim -- ['<json config overrides>'] [--seeds
   --steps T   RL steps per seed (default: the config's steps, 200)
   --paired J  also run configuration B = A + J on the same seeds and report A − B
   --preset P  start from a preset (${PRESETS.map((p) => p.id).join(", ")})
-  --list-presets  print the presets as JSON and exit`;
+  --list-presets  print the presets as JSON and exit
+  --model M   bandit (default) or tokens: the token-level toy (npm run sim -- --model tokens --help)`;
 
 export interface SimArgs {
   overrides: Record<string, unknown>;
@@ -133,6 +135,10 @@ export function summaryJson(args: SimArgs, a: ToyConfig, b: ToyConfig | null, r:
 }
 
 export function runCli(argv: string[]): { code: number; stdout: string; stderr: string } {
+  const routed = routeModel(argv);
+  if (routed.model === "tokens") return runTokensCli(routed.argv);
+  if (routed.model !== "bandit") return { code: 2, stdout: "", stderr: `sim: unknown --model '${routed.model}' (known: bandit, tokens)\n` };
+  argv = routed.argv;
   try {
     const args = parseSimArgs(argv);
     if (args.help) return { code: 0, stdout: USAGE + "\n", stderr: "" };

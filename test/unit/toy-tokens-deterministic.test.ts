@@ -99,7 +99,7 @@ test("D4 analytic gradient = central FD (h = 1e-6) of the reference surrogate at
   assert.ok(points >= 90, `${points} points`);
   assert.ok(maxAbsG > 1e-3, "gradients are not all zero");
   assert.ok(maxErr < 1e-7, `max |analytic − FD| = ${maxErr}`);
-  console.log(`# D4: ${points} points, max |analytic − FD| = ${maxErr.toExponential(2)}`);
+  console.log(`D4: ${points} points, max |analytic − FD| = ${maxErr.toExponential(2)}`);
 });
 
 // ---- D5: the mode token reduces to the bandit

@@ -4,3 +4,4 @@ export * from "./sim.js";
 export * from "./surrogate.js";
 export * from "./theory.js";
 export * from "./ensemble.js";
+export * from "./presets.js";

@@ -114,6 +114,8 @@ export class TokenSimulator {
   private readonly tok: Uint16Array;
   private readonly lpOldTok: Float64Array;
   private readonly clsTok: Uint8Array;
+  /** π_old bin (of CLIP_BINS) of every content token, ×3 (offset into clipBins) */
+  private readonly binTok: Uint8Array;
   private readonly lpTab: Float64Array;
   private readonly piTab: Float64Array;
   private readonly W: Float64Array;
@@ -227,6 +229,7 @@ export class TokenSimulator {
     this.tok = new Uint16Array(N * C);
     this.lpOldTok = new Float64Array(N * C);
     this.clsTok = new Uint8Array(N * C);
+    this.binTok = new Uint8Array(N * C);
     this.lpTab = new Float64Array(S * V);
     this.piTab = new Float64Array(S * V);
     this.W = new Float64Array(S * V);
@@ -306,7 +309,7 @@ export class TokenSimulator {
     const ro = this.rollout;
     this.lastReward = ro.run(this.zMode, this.logpOldK, this.pOld) / N;
     this.computeTables();
-    const pi = this.piTab, lp = this.lpTab, tok = this.tok, lpOld = this.lpOldTok, clsTok = this.clsTok;
+    const pi = this.piTab, lp = this.lpTab, tok = this.tok, lpOld = this.lpOldTok, clsTok = this.clsTok, binTok = this.binTok;
     const rTok = this.rTok, act = ro.action, b = this.pop.b;
     let atpS = 0, atpSC = 0, nC = 0;
     for (let i = 0; i < N; i++) {
@@ -319,6 +322,7 @@ export class TokenSimulator {
         lpOld[base + t - 1] = lp[s * V + y];
         const p = pi[s * V + y];
         clsTok[base + t - 1] = this.classOf(p);
+        binTok[base + t - 1] = Math.min(CLIP_BINS - 1, Math.floor(p * CLIP_BINS)) * 3;
         sumC += p;
       }
       const pm = b ? Math.exp(ro.logpOld[i]) : this.pOld[k];
@@ -409,7 +413,7 @@ export class TokenSimulator {
     const lp = this.lpTab, pi = this.piTab, W = this.W, tok = this.tok, lpOld = this.lpOldTok, clsTok = this.clsTok;
     W.fill(0);
     const ratioLoss = this.cfg.lossVariant === "ratio", clipC = this.clipContent, dual = this.cfg.clip.dualClipC;
-    const bins = this.clipBins;
+    const bins = this.clipBins, binTok = this.binTok;
     const tt = this.traceTable >= 0 && this.tableTrace ? this.traceTable : -1;
     let trPos: number[] | null = null, trNeg: number[] | null = null, trHi: number[] | null = null, trLo: number[] | null = null;
     if (tt >= 0) {
@@ -436,7 +440,7 @@ export class TokenSimulator {
         cc[c + C_ABS] += Math.abs(lr);
         const below = rho < lo, above = rho > hi;
         if (below) cc[c + C_BELOW]++; else if (above) cc[c + C_ABOVE]++;
-        const bin = Math.min(CLIP_BINS - 1, Math.floor(Math.exp(lpOld[base + p - 1]) * CLIP_BINS)) * 3;
+        const bin = binTok[base + p - 1];
         bins[bin]++;
         if (av === 0) continue;
         cc[c + C_NA]++;
