@@ -5,3 +5,5 @@ export * from "./surrogate.js";
 export * from "./theory.js";
 export * from "./ensemble.js";
 export * from "./presets.js";
+export * from "./stream.js";
+export * from "./url.js";
