@@ -85,7 +85,7 @@ export function tokensApp(opts: TokensAppOptions): HTMLElement {
   let padShare = 0.8;
   let last: StreamProgress | null = null;
   let sim: TokenSimulator | null = null;
-  let traceTable = 5, traceMb = 0;
+  let traceTable = 5, traceMb = 7;
   let signCells: SignMapCell[] = [];
 
   // ---------- controls
@@ -127,19 +127,21 @@ export function tokensApp(opts: TokensAppOptions): HTMLElement {
   const status = el("p", { class: "tt-status", role: "status", "aria-live": "polite", "data-testid": "tt-status" }, "Starting…");
   const progress = el("progress", { max: "1", value: "0", "aria-label": "run progress", "data-testid": "tt-progress" });
   const errorBox = el("p", { class: "tt-error", role: "alert", "data-testid": "tt-error" });
-  if (parsed.problems.length) errorBox.textContent = parsed.problems.join(" ");
+  const linkNote = el("p", { class: "tt-error", "data-testid": "tt-link-problems" }, parsed.problems.join(" "));
 
   const views = el("div", { class: "tt-views" });
   const slot = (id: string) => { const d = el("div", { "data-slot": id }); views.append(d); return d; };
-  const sAtp = slot("atp"), sDec = slot("dec"), sHist = slot("hist"), sRate = slot("rate"), sWho = slot("who"), sScope = slot("scope");
+  const sAtp = el("div", { "data-slot": "atp" });
+  const sDec = slot("dec"), sHist = slot("hist"), sRate = slot("rate"), sPad = slot("pad"), sWho = slot("who"), sScope = slot("scope");
   const padInput = el("input", { type: "range", min: "0", max: "0.99", step: "0.01", value: String(padShare), "data-testid": "tt-pad" });
   const padField = labelled("share of extra near-deterministic tokens (dilution readout)", padInput);
+  sPad.append(padField);
 
   // band view
   const band = el("section", { class: "tt-band", "aria-labelledby": "tt-band-h" });
   const bandH = el("h3", { id: "tt-band-h" }, "Band view: one table, one step, mini-batch by mini-batch");
   const tableSel = el("select", { "data-testid": "tt-band-table" });
-  const mbRange = el("input", { type: "range", min: "1", max: "8", step: "1", value: "1", "data-testid": "tt-band-mb" });
+  const mbRange = el("input", { type: "range", min: "1", max: "8", step: "1", value: "8", "data-testid": "tt-band-mb" });
   const nextBtn = el("button", { type: "button", "data-testid": "tt-band-next" }, "Next RL step");
   const playBtn = el("button", { type: "button", "data-testid": "tt-band-play" }, "Play mini-batches");
   const bandOut = el("div");
@@ -162,7 +164,8 @@ export function tokensApp(opts: TokensAppOptions): HTMLElement {
   signCtl.append(labelled("learning rate", signLr), labelled("paired seeds per cell", signSeeds), signBtn, signCancel);
   sign.append(signH, el("p", {}, "For each (ε_low, ε_high) one RL step from the start, clip as set minus clip off on the same seeds (other settings as above). Content tables: Δζ, the top-vs-tail logit gap (positive = sharper). Mode token: Δu, exactly the bandit's statistic (positive = toward code)."), signCtl, signStatus, signProgress, signOut);
 
-  root.append(form, status, progress, errorBox, views, padField, band, sign);
+  // the point first (the Fig. 12 analogue with its running status), then the settings, then the other views
+  root.append(status, progress, linkNote, errorBox, sAtp, form, views, band, sign);
 
   // ---------- state
   const width = () => Math.max(280, Math.min(root.clientWidth || 640, 960));
@@ -245,7 +248,7 @@ export function tokensApp(opts: TokensAppOptions): HTMLElement {
     sDec.replaceChildren(decompositionChart(r, { width: w }));
     sHist.replaceChildren(histogramChart(last.extras, { width: w, epsHigh: cfg.clip.epsHigh, steps: r.a.steps, seeds: r.completed }));
     sRate.replaceChildren(clipRateChart(r, { width: w, padShare }));
-    sWho.replaceChildren(whoClippedChart(r, { width: w, labels: classLabels(cfg.classEdges) }));
+    sWho.replaceChildren(whoClippedChart(r, { width: w, labels: classLabels(cfg.classEdges), epsLow: cfg.clip.epsLow, epsHigh: cfg.clip.epsHigh }));
     sScope.replaceChildren(scopeChart(r, { width: w, scope: cfg.clip.scope, modeName: cfg.strategies[0] }));
   }
 
@@ -263,6 +266,8 @@ export function tokensApp(opts: TokensAppOptions): HTMLElement {
     if (traceTable >= sim.S) traceTable = 0;
     tableSel.value = String(traceTable);
     mbRange.max = String(cfg.miniBatches * cfg.epochs);
+    traceMb = Math.min(traceMb, cfg.miniBatches * cfg.epochs - 1);
+    mbRange.value = String(traceMb + 1);
     bandStep();
   }
   function bandStep() {

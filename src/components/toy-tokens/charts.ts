@@ -21,7 +21,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 
 function dataTable(caption: string, headers: string[], body: (string | number)[][]): HTMLElement {
   const det = el("details");
-  det.append(el("summary", {}, "Numbers behind this chart (table)"));
+  det.append(el("summary", {}, `Numbers behind this chart: ${caption.charAt(0).toLowerCase()}${caption.slice(1)}`));
   const wrap = el("div", { class: "tt-scroll", tabindex: "0", role: "region", "aria-label": caption });
   const t = el("table");
   t.append(el("caption", {}, caption));
@@ -205,12 +205,12 @@ export function clipRateChart(r: TokenEnsembleResult, o: { width: number; padSha
   }
   const chart = accessiblePlot(Plot.plot({
     width: o.width, height: 260, marginLeft: 56,
-    x: { label: "RL step", domain: [0, T] }, y: { label: "clipped share of token-evaluations", type: "log", grid: true },
+    x: { label: "RL step", domain: [0, T] }, y: { label: "clipped share of token-evaluations", type: "log", grid: true, tickFormat: ".0e" },
     color: { domain: groups.map((g) => g.label), range: ["#B03A2E", "#C98A1B", "#0B7A55", "#1F5FA8", "#222"], legend: true },
     marks: [
       Plot.lineY(rows, { x: "t", y: "rate", stroke: "group", strokeWidth: 1.5 }),
       Plot.ruleY([CHEN_CLIP_RATE.rate], { stroke: "#000", strokeDasharray: "5,3" }),
-      Plot.text([CHEN_CLIP_RATE.rate], { y: (d: number) => d, frameAnchor: "left", dy: -7, dx: 4, textAnchor: "start", text: () => `${CHEN_CLIP_RATE.authors}: ≈0.001 per token, Qwen2.5-Math-7B (their claim)` }),
+      Plot.text([CHEN_CLIP_RATE.rate], { y: (d: number) => d, frameAnchor: "right", dy: -8, dx: -2, textAnchor: "end", stroke: "white", strokeWidth: 4, paintOrder: "stroke", fill: "#000", text: () => `${CHEN_CLIP_RATE.authors}: ≈0.001 per token, Qwen2.5-Math-7B (their claim)` }),
     ],
     ariaLabel: "Clip activation per token over training by class of old probability, on a log axis, with a reference line at 0.001",
   }));
@@ -228,7 +228,7 @@ export function clipRateChart(r: TokenEnsembleResult, o: { width: number; padSha
 const mean = (v: number[]) => (v.length ? v.reduce((a, x) => a + x, 0) / v.length : 0);
 
 /** Clip-low vs clip-high per π_old class over the whole run, and their ratio. */
-export function whoClippedChart(r: TokenEnsembleResult, o: { width: number; labels: string[] }): HTMLElement {
+export function whoClippedChart(r: TokenEnsembleResult, o: { width: number; labels: string[]; epsLow: number; epsHigh: number }): HTMLElement {
   const T = r.a.steps, s = r.a.stats;
   const classes = [...o.labels.slice(0, -1).map((_, i) => `c${i}`), "mode"];
   type Row = { cls: string; kind: string; per1000: number; count: number };
@@ -251,7 +251,11 @@ export function whoClippedChart(r: TokenEnsembleResult, o: { width: number; labe
   }));
   let hiR = 0, loR = 0;
   for (const c of ["c0", "c1", "c2"]) for (let t = 1; t <= T; t++) { hiR += s[`clipHigh_${c}`].mean[t]; loR += s[`clipLow_${c}`].mean[t]; }
-  const summary = `Per seed over ${T} steps (clip as set). For rare tokens (π_old < 0.1) clip-high outnumbers clip-low ${loR > 0 ? (hiR / loR).toFixed(2) : "–"} : 1, because ln(1+ε_high) is nearer to 0 than −ln(1−ε_low) at ε = 0.2/0.2: each clip-high drops an update that would have raised a rare token.`;
+  const upNearer = Math.log(1 + o.epsHigh) < -Math.log(Math.max(1e-12, 1 - o.epsLow));
+  const why = upNearer
+    ? `ln(1+ε_high) = ${Math.log(1 + o.epsHigh).toFixed(3)} is nearer to 0 than −ln(1−ε_low) = ${(-Math.log(Math.max(1e-12, 1 - o.epsLow))).toFixed(3)}, so a wandering rare token hits the upper edge first; each clip-high drops an update that would have raised it.`
+    : `here −ln(1−ε_low) = ${(-Math.log(Math.max(1e-12, 1 - o.epsLow))).toFixed(3)} is not farther from 0 than ln(1+ε_high) = ${Math.log(1 + o.epsHigh).toFixed(3)}, so the lower edge is hit about as often or more.`;
+  const summary = `Per seed over ${T} steps (clip as set). Rare tokens (π_old < 0.1): clip-high to clip-low ${loR > 0 ? (hiR / loR).toFixed(2) : "–"} : 1. At ε = ${o.epsLow}/${o.epsHigh}, ${why}`;
   return figure("tt-chart-who", "Who gets clipped: clip-low and clip-high by π_old", summary, [chart], dataTable("Clip events per seed over the run, by class", ["class", "evaluations", "clip-low", "clip-high", "high/low"], body));
 }
 
@@ -268,7 +272,7 @@ export function bandChart(tr: TableTrace, o: { width: number; mb: number; modeNa
   const names = rows.map((r) => r.y);
   const abs = accessiblePlot(Plot.plot({
     width: o.width, height: Math.max(220, V * 14 + 50), marginLeft: 40,
-    x: { label: "probability (log scale)", type: "log", grid: true }, y: { label: "token", domain: names },
+    x: { label: "probability (log scale)", type: "log", grid: true, tickFormat: "~g" }, y: { label: "token", domain: names },
     marks: [
       Plot.ruleY(rows, { y: "y", x1: "lo", x2: "hi", stroke: "#9E3D7A", strokeWidth: 6, strokeOpacity: 0.35 }),
       Plot.tickX(rows, { y: "y", x: "old", stroke: "#333" }),
