@@ -55,6 +55,8 @@ try {
 for (const [label, file, fn] of [
   ["simulator (Node)", "bench-sim.ts", "benchSimNode"],
   ["simulator (browser worker)", "bench-sim.ts", "benchSimBrowser"],
+  ["token-level toy (Node)", "bench-tokens.ts", "benchTokensNode"],
+  ["token-level toy (browser worker)", "bench-tokens.ts", "benchTokensBrowser"],
   ["DuckDB query page", "bench-duckdb.ts", "benchDuckdb"]
 ] as const) {
   const path = resolve(import.meta.dirname, file);
