@@ -7,3 +7,4 @@ export * from "./ensemble.js";
 export * from "./presets.js";
 export * from "./stream.js";
 export * from "./url.js";
+export * from "./paper.js";
