@@ -58,7 +58,8 @@ const config: SiteConfig = {
     {name: "Audit: the paper against itself", path: "/audit"},
     {name: "Query the numbers", path: "/query"},
     {name: "Data dictionary and downloads", path: "/data-dictionary"},
-    {name: "Clipping bias, step by step", path: "/toy"}
+    {name: "Clipping bias, step by step", path: "/toy"},
+    {name: "Clipping bias, token by token", path: "/toy-tokens"}
   ],
   // SITE_OUT lets several builds run side by side (tests, benchmarks) without overwriting ./dist.
   output: process.env.SITE_OUT ?? "dist",

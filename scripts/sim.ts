@@ -16,6 +16,7 @@ import { WorkerPool } from "./sim/workers.js";
 
 export { parseSimArgs, USAGE, UsageError, type SimArgs };
 export { toyConfigs as configsFromArgs, summaryJson } from "./sim/toy-model.js";
+import { routeModel, runTokensCli } from "./sim-tokens.js";
 
 function readText(file: string, what: string): string {
   try {
@@ -52,6 +53,9 @@ async function execute(args: SimArgs, write: (s: string) => void): Promise<void>
 export async function runCli(argv: string[], write?: (s: string) => void): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   const out = write ?? ((s: string) => void (stdout += s));
+  // the token-level toy has its own front end for now (scripts/sim-tokens.ts)
+  const routed = routeModel(argv);
+  if (routed.model === "tokens") return runTokensCli(routed.argv);
   try {
     const args = parseSimArgs(argv);
     if (args.help) return { code: 0, stdout: USAGE + "\n", stderr: "" };

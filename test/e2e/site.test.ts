@@ -18,7 +18,7 @@ mkdirSync(SHOTS, {recursive: true});
 
 test("the build manifest lists every page of the site", () => {
   const paths = pages.map((p) => p.path).sort();
-  assert.deepEqual(paths, ["/", "/audit", "/code-reasoning", "/data-dictionary", "/figures", "/query", "/record", "/rewards", "/toy"]);
+  assert.deepEqual(paths, ["/", "/audit", "/code-reasoning", "/data-dictionary", "/figures", "/query", "/record", "/rewards", "/toy", "/toy-tokens"]);
 });
 
 for (const {path} of pages) {

@@ -11,6 +11,8 @@ export const STREAM = {
   answers: 5,
   labels: 6,
   promptPick: 7,
+  /** content tokens of the token-level toy (token note §2.3) */
+  tokens: 8,
 } as const;
 
 export function splitmix32(seed: number): () => number {

@@ -1,0 +1,341 @@
+// The interactive token-level toy: controls, paired ensembles (config as set vs the same with the clip
+// off, on the same seeds) streamed seed by seed from a Web Worker with progress and cancel, the §8 views,
+// a single-seed band view on the main thread (one step is a few ms), the sign-rule map in a second
+// worker, and the whole state in the URL.
+import {
+  classLabels, defaultTokenConfig, resolveTokenConfig, streamSignMap, streamTokenEnsemble, TOKEN_PRESETS,
+  tokenStateFromSearch, tokenStateToSearch, TokenSimulator,
+  type SignMapCell, type StreamProgress, type TokenPageState, type TokenToyConfig,
+} from "../../lib/toy/tokens/index.js";
+import { ToyConfigError } from "../../lib/toy/config.js";
+import type { TokenWorkerReply } from "../../lib/toy/tokens/worker.js";
+import { atpChart, bandChart, clipRateChart, decompositionChart, histogramChart, scopeChart, signMapChart, whoClippedChart } from "./charts.js";
+
+export const METRICS = ["p0", "atp", "atpContent", "atpSampled", "atpSampledContent", "atpComposition", "atpWithin", "zeta",
+  "clipRateTokens", "clipRateContent", "clipRateMode",
+  ...["c0", "c1", "c2", "c3", "c4", "c5", "c6", "mode"].flatMap((c) => [`n_${c}`, `clipLow_${c}`, `clipHigh_${c}`])];
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function labelled(label: string, control: HTMLElement, hint?: string): HTMLElement {
+  const id = control.id || `tt-${Math.random().toString(36).slice(2, 9)}`;
+  control.id = id;
+  const wrap = el("div", { class: "tt-field" });
+  const l = el("label", { for: id }, label);
+  wrap.append(l, control);
+  if (hint) { const h = el("span", { class: "tt-hint", id: `${id}-hint` }, hint); control.setAttribute("aria-describedby", h.id); wrap.append(h); }
+  return wrap;
+}
+
+function numberInput(testid: string, value: number, min: number, max: number, step: number): HTMLInputElement {
+  return el("input", { type: "number", min: String(min), max: String(max), step: String(step), value: String(value), "data-testid": testid, inputmode: "decimal" });
+}
+
+function select(testid: string, options: [string, string][], value: string): HTMLSelectElement {
+  const s = el("select", { "data-testid": testid });
+  for (const [v, label] of options) { const o = el("option", { value: v }, label); if (v === value) o.selected = true; s.append(o); }
+  return s;
+}
+
+type Reply = TokenWorkerReply;
+
+const problemText = (e: unknown): string => (e instanceof ToyConfigError ? e.problems.join("; ") : (e as Error).message);
+
+/** One background job at a time on its own worker, or on the page (still streamed) without workers. */
+class Job {
+  private worker: Worker | null = null;
+  private id = 0;
+  private ac: AbortController | null = null;
+  constructor(url: string | null, readonly onReply: (r: Reply) => void) {
+    if (url && typeof Worker !== "undefined") {
+      try {
+        this.worker = new Worker(url, { type: "module" });
+        this.worker.onmessage = (ev: MessageEvent<Reply>) => { if (ev.data.id === this.id) this.onReply(ev.data); };
+        this.worker.onerror = (ev) => { ev.preventDefault(); this.worker?.terminate(); this.worker = null; this.onReply({ type: "error", id: this.id, message: "the background worker failed; start the run again to compute on the page" }); };
+      } catch { this.worker = null; }
+    }
+  }
+  get inWorker(): boolean { return this.worker !== null; }
+  post(msg: Record<string, unknown>, local: (signal: AbortSignal, id: number) => Promise<unknown>): void {
+    this.cancel();
+    const id = ++this.id;
+    if (this.worker) { this.worker.postMessage({ ...msg, id }); return; }
+    const ac = (this.ac = new AbortController());
+    local(ac.signal, id).catch((e: Error) => { if (id === this.id) this.onReply(e.name === "AbortError" ? { type: "cancelled", id } : { type: "error", id, message: e.message }); });
+  }
+  cancel(): void {
+    if (this.worker) this.worker.postMessage({ type: "cancel" });
+    this.ac?.abort();
+    this.ac = null;
+  }
+  isCurrent(id: number): boolean { return id === this.id; }
+}
+
+export interface TokensAppOptions { workerUrl: string | null }
+
+export function tokensApp(opts: TokensAppOptions): HTMLElement {
+  const root = el("div", { class: "tt-app", "data-testid": "tt-app", "data-state": "idle" });
+  const parsed = tokenStateFromSearch(typeof location !== "undefined" ? location.search : "");
+  const state: TokenPageState = parsed.state;
+  let padShare = 0.8;
+  let last: StreamProgress | null = null;
+  let sim: TokenSimulator | null = null;
+  let traceTable = 5, traceMb = 7;
+  let signCells: SignMapCell[] = [];
+
+  // ---------- controls
+  const form = el("form", { class: "tt-controls", "aria-label": "Token toy settings", "data-testid": "tt-controls" });
+  form.addEventListener("submit", (e) => { e.preventDefault(); start(); });
+  const presets = el("div", { class: "tt-presets", role: "group", "aria-label": "Presets" });
+  for (const p of TOKEN_PRESETS) {
+    const b = el("button", { type: "button", "data-testid": `tt-preset-${p.id}`, title: p.shows }, p.label);
+    b.addEventListener("click", () => { applyOverrides(p.overrides); });
+    presets.append(b);
+  }
+  const c = state.config;
+  const lr = numberInput("tt-lr", c.lr, 0, 1000, 0.01);
+  const optimizer = select("tt-optimizer", [["sgd", "SGD"], ["adam", "Adam"]], c.optimizer);
+  const epsLow = numberInput("tt-eps-low", c.clip.epsLow, 0, 0.99, 0.01);
+  const epsHigh = numberInput("tt-eps-high", c.clip.epsHigh, 0, 10, 0.01);
+  const scope = select("tt-scope", [["all", "all tokens"], ["content", "content tokens only"], ["mode", "mode token only"]], c.clip.scope);
+  const seeds = select("tt-seeds", [["4", "4"], ["8", "8"], ["16", "16"], ["32", "32"], ["48", "48"]], String(state.seeds));
+  if (![4, 8, 16, 32, 48].includes(state.seeds)) { const o = el("option", { value: String(state.seeds) }, String(state.seeds)); o.selected = true; seeds.append(o); }
+  const stepsSel = select("tt-steps", [["50", "50"], ["100", "100"], ["200", "200"], ["400", "400"]], String(c.steps));
+  if (![50, 100, 200, 400].includes(c.steps)) { const o = el("option", { value: String(c.steps) }, String(c.steps)); o.selected = true; stepsSel.append(o); }
+  const atpScope = select("tt-atp-scope", [["content", "content tokens"], ["all", "all tokens (mode included)"]], state.atpScope);
+  const atpKind = select("tt-atp-kind", [["expected", "expected (exact)"], ["sampled", "sampled (as the paper plots)"]], state.atpKind);
+  const runBtn = el("button", { type: "submit", "data-testid": "tt-run" }, "Run");
+  const cancelBtn = el("button", { type: "button", "data-testid": "tt-cancel" }, "Cancel");
+  cancelBtn.disabled = true;
+  const grid = el("div", { class: "tt-grid" });
+  grid.append(
+    labelled("learning rate (toy units)", lr, "lr 8 = the bandit's lr 1 for the mode token"),
+    labelled("optimizer", optimizer),
+    labelled("ε_low", epsLow), labelled("ε_high", epsHigh, "≥ 1 switches clip-high off"),
+    labelled("what the clip masks", scope),
+    labelled("seeds", seeds), labelled("RL steps", stepsSel),
+    labelled("ATP over", atpScope), labelled("ATP kind", atpKind),
+  );
+  const buttons = el("div", { class: "tt-buttons" });
+  buttons.append(runBtn, cancelBtn);
+  form.append(presets, grid, buttons);
+  const status = el("p", { class: "tt-status", role: "status", "aria-live": "polite", "data-testid": "tt-status" }, "Starting…");
+  const progress = el("progress", { max: "1", value: "0", "aria-label": "run progress", "data-testid": "tt-progress" });
+  const errorBox = el("p", { class: "tt-error", role: "alert", "data-testid": "tt-error" });
+  const linkNote = el("p", { class: "tt-error", "data-testid": "tt-link-problems" }, parsed.problems.join(" "));
+
+  const views = el("div", { class: "tt-views" });
+  const slot = (id: string) => { const d = el("div", { "data-slot": id }); views.append(d); return d; };
+  const sAtp = el("div", { "data-slot": "atp" });
+  const sDec = slot("dec"), sHist = slot("hist"), sRate = slot("rate"), sPad = slot("pad"), sWho = slot("who"), sScope = slot("scope");
+  const padInput = el("input", { type: "range", min: "0", max: "0.99", step: "0.01", value: String(padShare), "data-testid": "tt-pad" });
+  const padField = labelled("share of extra near-deterministic tokens (dilution readout)", padInput);
+  sPad.append(padField);
+
+  // band view
+  const band = el("section", { class: "tt-band", "aria-labelledby": "tt-band-h" });
+  const bandH = el("h3", { id: "tt-band-h" }, "Band view: one table, one step, mini-batch by mini-batch");
+  const tableSel = el("select", { "data-testid": "tt-band-table" });
+  const mbRange = el("input", { type: "range", min: "1", max: "8", step: "1", value: "8", "data-testid": "tt-band-mb" });
+  const nextBtn = el("button", { type: "button", "data-testid": "tt-band-next" }, "Next RL step");
+  const playBtn = el("button", { type: "button", "data-testid": "tt-band-play" }, "Play mini-batches");
+  const bandOut = el("div");
+  const bandCtl = el("div", { class: "tt-grid" });
+  bandCtl.append(labelled("table (mode, position)", tableSel), labelled("before mini-batch", mbRange), nextBtn, playBtn);
+  band.append(bandH, el("p", {}, "One seed (the first of the ensemble) with the configuration as set. Each step the rollout fixes π_old; the 8 mini-batch updates then move π away from it. Tokens outside the band with the wrong advantage sign are masked (✕)."), bandCtl, bandOut);
+
+  // sign map
+  const sign = el("section", { class: "tt-sign", "aria-labelledby": "tt-sign-h" });
+  const signH = el("h3", { id: "tt-sign-h" }, "Sign-rule map: does the bandit's ε rule survive at the token level?");
+  const signLr = select("tt-sign-lr", [["8", "lr 8"], ["16", "lr 16"], ["24", "lr 24"], ["32", "lr 32"]], "16");
+  const signSeeds = select("tt-sign-seeds", [["50", "50"], ["100", "100"], ["200", "200"], ["400", "400"]], "100");
+  const signBtn = el("button", { type: "button", "data-testid": "tt-sign-run" }, "Compute the map");
+  const signCancel = el("button", { type: "button", "data-testid": "tt-sign-cancel" }, "Cancel map");
+  signCancel.disabled = true;
+  const signStatus = el("p", { role: "status", "aria-live": "polite", "data-testid": "tt-sign-status" }, "Not computed yet: about 15–60 s in the background for 35 cells.");
+  const signProgress = el("progress", { max: "1", value: "0", "aria-label": "sign map progress" });
+  const signOut = el("div");
+  const signCtl = el("div", { class: "tt-grid" });
+  signCtl.append(labelled("learning rate", signLr), labelled("paired seeds per cell", signSeeds), signBtn, signCancel);
+  sign.append(signH, el("p", {}, "For each (ε_low, ε_high) one RL step from the start, clip as set minus clip off on the same seeds (other settings as above). Content tables: Δζ, the top-vs-tail logit gap (positive = sharper). Mode token: Δu, exactly the bandit's statistic (positive = toward code)."), signCtl, signStatus, signProgress, signOut);
+
+  // the point first (the Fig. 12 analogue with its running status), then the settings, then the other views
+  root.append(status, progress, linkNote, errorBox, sAtp, form, views, band, sign);
+
+  // ---------- state
+  const width = () => Math.max(280, Math.min(root.clientWidth || 640, 960));
+  function readControls(): TokenToyConfig | null {
+    const over = {
+      ...structuredClone(stripDefaults(state.config)),
+      lr: Number(lr.value), optimizer: optimizer.value,
+      clip: { ...state.config.clip, epsLow: Number(epsLow.value), epsHigh: Number(epsHigh.value), scope: scope.value },
+      steps: Number(stepsSel.value),
+    };
+    try {
+      errorBox.textContent = "";
+      return resolveTokenConfig(over);
+    } catch (e) {
+      errorBox.textContent = `Not run: ${problemText(e)}`;
+      return null;
+    }
+  }
+  function applyOverrides(o: Record<string, unknown>) {
+    const cfg = resolveTokenConfig({ ...o, steps: Number(stepsSel.value) });
+    lr.value = String(cfg.lr); optimizer.value = cfg.optimizer;
+    epsLow.value = String(cfg.clip.epsLow); epsHigh.value = String(cfg.clip.epsHigh); scope.value = cfg.clip.scope;
+    start();
+  }
+  function syncUrl() {
+    if (typeof history === "undefined") return;
+    history.replaceState(null, "", `${location.pathname}${tokenStateToSearch(state)}${location.hash}`);
+  }
+
+  // ---------- ensemble job
+  const job = new Job(opts.workerUrl, (r) => {
+    if (r.type === "error") { root.dataset.state = "error"; status.textContent = "The run stopped."; errorBox.textContent = r.message; cancelBtn.disabled = true; return; }
+    if (r.type === "cancelled") { root.dataset.state = "cancelled"; status.textContent = `Cancelled${last ? ` after ${last.result.completed} of ${last.result.total} seeds; the charts show those seeds` : ""}.`; cancelBtn.disabled = true; return; }
+    if (r.kind !== "run") return;
+    last = r;
+    const done = r.type === "done";
+    progress.value = r.progress / r.seeds;
+    const where = job.inWorker ? "in a background worker" : "on this page";
+    const se = r.result.diff?.final[atpKindMetric()];
+    status.textContent = `${done ? "Done" : "Running"}: ${r.result.completed} of ${r.seeds} seeds × ${r.result.a.steps} steps, clip as set and clip off, ${where} (${(r.elapsedMs / 1000).toFixed(1)} s).` +
+      (se && r.result.completed > 1 ? ` Running paired ATP difference: ${se.mean >= 0 ? "+" : ""}${se.mean.toFixed(4)} ± ${(2 * se.se).toFixed(4)} (2 SE).` : "");
+    if (r.result.completed > 0) render();
+    if (done) { root.dataset.state = "done"; cancelBtn.disabled = true; }
+  });
+  const atpKindMetric = () => (state.atpKind === "expected" ? (state.atpScope === "content" ? "atpContent" : "atp") : (state.atpScope === "content" ? "atpSampledContent" : "atpSampled"));
+
+  let debounce: ReturnType<typeof setTimeout> | null = null;
+  function start() {
+    const cfg = readControls();
+    if (!cfg) return;
+    state.config = cfg;
+    state.seeds = Number(seeds.value);
+    state.atpScope = atpScope.value as TokenPageState["atpScope"];
+    state.atpKind = atpKind.value as TokenPageState["atpKind"];
+    syncUrl();
+    const b = { ...structuredClone(cfg), clip: { ...cfg.clip, enabled: false } };
+    root.dataset.state = "running";
+    cancelBtn.disabled = false;
+    progress.value = 0;
+    status.textContent = `Running: 0 of ${state.seeds} seeds…`;
+    last = null;
+    job.post({ type: "run", a: cfg, b, seeds: state.seeds, metrics: METRICS }, async (signal, id) => {
+      const t0 = performance.now();
+      await streamTokenEnsemble(cfg, state.seeds, b, { signal, metrics: METRICS, onPartial: (p) => { if (job.isCurrent(id)) jobReply({ type: p.progress >= state.seeds ? "done" : "partial", kind: "run", id, seeds: state.seeds, elapsedMs: performance.now() - t0, ...p }); } });
+    });
+    resetBand();
+  }
+  const jobReply = (r: Reply) => job.onReply(r);
+  const schedule = () => { if (debounce) clearTimeout(debounce); debounce = setTimeout(start, 300); };
+  for (const ctl of [lr, optimizer, epsLow, epsHigh, scope, seeds, stepsSel]) ctl.addEventListener("change", schedule);
+  for (const ctl of [atpScope, atpKind]) ctl.addEventListener("change", () => { state.atpScope = atpScope.value as TokenPageState["atpScope"]; state.atpKind = atpKind.value as TokenPageState["atpKind"]; syncUrl(); render(); });
+  cancelBtn.addEventListener("click", () => job.cancel());
+  padInput.addEventListener("input", () => { padShare = Number(padInput.value); render(); });
+  root.addEventListener("keydown", (e) => { if (e.key === "Escape" && root.dataset.state === "running") { e.preventDefault(); job.cancel(); } });
+
+  function render() {
+    if (!last) return;
+    const w = width(), r = last.result, cfg = state.config;
+    sAtp.replaceChildren(atpChart(r, { width: w, scope: state.atpScope, kind: state.atpKind }));
+    sDec.replaceChildren(decompositionChart(r, { width: w }));
+    sHist.replaceChildren(histogramChart(last.extras, { width: w, epsHigh: cfg.clip.epsHigh, steps: r.a.steps, seeds: r.completed }));
+    sRate.replaceChildren(clipRateChart(r, { width: w, padShare }));
+    sWho.replaceChildren(whoClippedChart(r, { width: w, labels: classLabels(cfg.classEdges), epsLow: cfg.clip.epsLow, epsHigh: cfg.clip.epsHigh }));
+    sScope.replaceChildren(scopeChart(r, { width: w, scope: cfg.clip.scope, modeName: cfg.strategies[0] }));
+  }
+
+  // ---------- band view (main thread: one traced step is a few milliseconds)
+  function resetBand() {
+    const cfg = state.config;
+    sim = new TokenSimulator(cfg, cfg.seed);
+    tableSel.replaceChildren();
+    for (let s = 0; s < sim.S; s++) {
+      const k = sim.tableMode[s];
+      const pos = cfg.tables === "shared" ? "all positions" : `position ${s - sim.tableOf[k * sim.C] + 1}`;
+      const o = el("option", { value: String(s) }, `${cfg.strategies[k]}, ${pos} (top token ${(sim.pi0Tab[s * sim.V]).toFixed(2)})`);
+      tableSel.append(o);
+    }
+    if (traceTable >= sim.S) traceTable = 0;
+    tableSel.value = String(traceTable);
+    mbRange.max = String(cfg.miniBatches * cfg.epochs);
+    traceMb = Math.min(traceMb, cfg.miniBatches * cfg.epochs - 1);
+    mbRange.value = String(traceMb + 1);
+    bandStep();
+  }
+  function bandStep() {
+    if (!sim || sim.S === 0) { bandOut.replaceChildren(el("p", {}, "No content tables (L = 1).")); return; }
+    sim.traceNextStep(traceTable);
+    sim.advance();
+    drawBand();
+  }
+  function drawBand() {
+    const tr = sim?.lastTableTrace();
+    if (!tr) return;
+    bandOut.replaceChildren(bandChart(tr, { width: width(), mb: traceMb, modeName: state.config.strategies[tr.mode] }));
+    const note = el("p", { class: "tt-hint", "data-testid": "tt-band-step" }, `Seed ${state.config.seed}, RL step ${sim!.step}.`);
+    bandOut.append(note);
+  }
+  tableSel.addEventListener("change", () => { traceTable = Number(tableSel.value); resetBand(); });
+  mbRange.addEventListener("input", () => { traceMb = Number(mbRange.value) - 1; drawBand(); });
+  nextBtn.addEventListener("click", bandStep);
+  let playTimer: ReturnType<typeof setInterval> | null = null;
+  playBtn.addEventListener("click", () => {
+    if (playTimer) { clearInterval(playTimer); playTimer = null; playBtn.textContent = "Play mini-batches"; return; }
+    playBtn.textContent = "Stop";
+    playTimer = setInterval(() => {
+      traceMb = (traceMb + 1) % Number(mbRange.max);
+      mbRange.value = String(traceMb + 1);
+      drawBand();
+    }, 700);
+  });
+
+  // ---------- sign map job
+  const signJob = new Job(opts.workerUrl, (r) => {
+    if (r.type === "error") { signStatus.textContent = `The map stopped: ${r.message}`; signCancel.disabled = true; sign.dataset.state = "error"; return; }
+    if (r.type === "cancelled") { signStatus.textContent = `Cancelled after ${signCells.length} cells.`; signCancel.disabled = true; sign.dataset.state = "cancelled"; return; }
+    if (r.kind !== "signmap") return;
+    signCells = r.cells;
+    signProgress.value = r.done / r.total;
+    signStatus.textContent = `${r.type === "done" ? "Done" : "Computing"}: ${r.done} of ${r.total} cells (${(r.elapsedMs / 1000).toFixed(1)} s).`;
+    signOut.replaceChildren(signMapChart(signCells, { width: width(), lr: Number(signLr.value) }));
+    if (r.type === "done") { signCancel.disabled = true; sign.dataset.state = "done"; }
+  });
+  const EPS_LOW = [0.1, 0.15, 0.2, 0.25, 0.3], EPS_HIGH = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4];
+  signBtn.addEventListener("click", () => {
+    const base = { ...structuredClone(state.config), lr: Number(signLr.value) };
+    const n = Number(signSeeds.value);
+    signCells = [];
+    sign.dataset.state = "running";
+    signCancel.disabled = false;
+    signStatus.textContent = "Computing: 0 cells…";
+    signJob.post({ type: "signmap", base, epsLows: EPS_LOW, epsHighs: EPS_HIGH, seeds: n }, async (signal, id) => {
+      const t0 = performance.now();
+      await streamSignMap(resolveTokenConfig(base), EPS_LOW, EPS_HIGH, n, 100000, { signal, onCell: (cells, done, total) => { if (signJob.isCurrent(id)) signJob.onReply({ type: done === total ? "done" : "partial", kind: "signmap", id, cells, done, total, elapsedMs: performance.now() - t0 }); } });
+    });
+  });
+  signCancel.addEventListener("click", () => signJob.cancel());
+
+  // re-render at a new width (phones turning, windows resizing)
+  if (typeof ResizeObserver !== "undefined") {
+    let lastW = 0, t: ReturnType<typeof setTimeout> | null = null;
+    new ResizeObserver(() => { const w = width(); if (Math.abs(w - lastW) < 30) return; lastW = w; if (t) clearTimeout(t); t = setTimeout(() => { render(); drawBand(); if (signCells.length) signOut.replaceChildren(signMapChart(signCells, { width: width(), lr: Number(signLr.value) })); }, 150); }).observe(root);
+  }
+  setTimeout(start, 0);
+  return root;
+}
+
+/** Overrides of a config relative to the defaults (so controls apply on top of a link's other settings). */
+function stripDefaults(c: TokenToyConfig): Record<string, unknown> {
+  const d = defaultTokenConfig();
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(c)) if (JSON.stringify(v) !== JSON.stringify((d as unknown as Record<string, unknown>)[k])) out[k] = v;
+  return out;
+}

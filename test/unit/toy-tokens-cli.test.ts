@@ -1,0 +1,49 @@
+// The token model's CLI (`npm run sim -- --model tokens …`): argument parsing, the bandit CLI's error
+// contract (exit 2, message on stderr, nothing on stdout), and numbers equal to the library's.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { runCli } from "../../scripts/sim.js";
+import { parseTokensArgs, routeModel, TokensUsageError } from "../../scripts/sim-tokens.js";
+import { resolveTokenConfig, runTokenEnsemble } from "../../src/lib/toy/tokens/index.js";
+
+test("--model routes to the token model; other values are refused", () => {
+  assert.deepEqual(routeModel(["--model", "tokens", "{}", "--seeds", "2"]), { model: "tokens", argv: ["{}", "--seeds", "2"] });
+  assert.deepEqual(routeModel(["--model=bandit"]), { model: "bandit", argv: [] });
+  const r = runCli(["--model", "token"]);
+  assert.equal(r.code, 2); assert.equal(r.stdout, ""); assert.match(r.stderr, /unknown --model 'token'/);
+});
+
+test("parses overrides, --seeds, --steps, --paired, --preset; rejects bad arguments with a reason", () => {
+  const a = parseTokensArgs(['{"lr":16}', "--seeds=3", "--steps", "4", "--paired", '{"clip":{"enabled":false}}', "--preset", "adam"]);
+  assert.deepEqual(a.overrides, { lr: 16 }); assert.equal(a.seeds, 3); assert.equal(a.steps, 4); assert.equal(a.preset, "adam");
+  assert.deepEqual(a.paired, { clip: { enabled: false } });
+  for (const bad of [["--seeds", "0"], ["--steps", "x"], ["{not json"], ["[1]"], ["--preset", "nope"], ["--frobnicate"], ["{}", "{}"]])
+    assert.throws(() => parseTokensArgs(bad), TokensUsageError, bad.join(" "));
+});
+
+test("invalid configurations exit 2 with the validation message on stderr and nothing on stdout", () => {
+  for (const [args, msg] of [[['{"V":1}'], /V \(content vocabulary\)/], [['{"clip":{"scope":"x"}}'], /clip.scope/], [["{}", "--paired", '{"L":0}'], /paired config B: L/], [['{"lengths":[3]}'], /one length per mode/]] as const) {
+    const r = runCli(["--model", "tokens", ...args, "--seeds", "1", "--steps", "1"]);
+    assert.equal(r.code, 2, r.stderr); assert.equal(r.stdout, ""); assert.match(r.stderr, msg);
+  }
+});
+
+test("the CLI's JSON has the bandit's layout and the library's numbers for the same seeds (paired)", () => {
+  const r = runCli(["--model", "tokens", '{"lr":16}', "--seeds", "3", "--steps", "4", "--paired", '{"clip":{"enabled":false}}']);
+  assert.equal(r.code, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  const lib = runTokenEnsemble(resolveTokenConfig({ lr: 16, steps: 4 }), 3, resolveTokenConfig({ lr: 16, steps: 4, clip: { enabled: false } }));
+  assert.equal(out.model, "tokens");
+  assert.deepEqual(out.seeds.first, 1); assert.equal(out.seeds.count, 3); assert.equal(out.steps, 4);
+  assert.deepEqual(out.configOverridesFromDefaults, { lr: 16, steps: 4 });
+  for (const m of ["atp", "atpContent", "zeta", "clipRateTokens", "clipRateContent", "clipRateMode", "entropyContent", "clipHigh_c0"]) {
+    assert.equal(out.perStep[m].mean.length, 5, m);
+    assert.deepEqual(out.perStep[m].mean, lib.a.stats[m].mean, m);
+    assert.deepEqual(out.perStep[m].se, lib.a.stats[m].se, m);
+    assert.equal(out.paired.finalDifferences[m].mean, lib.diff!.final[m].mean, m);
+    assert.equal(out.paired.finalDifferences[m].se, lib.diff!.final[m].se, m);
+  }
+  assert.equal(out.final.atp.q50, lib.a.final.atp.q50);
+  assert.deepEqual(out.paired.zeta.final, out.paired.finalDifferences.zeta);
+  assert.equal(out.metrics.length, Object.keys(out.perStep).length);
+});
