@@ -6,14 +6,14 @@ import { runCli } from "../../scripts/sim.js";
 import { parseTokensArgs, routeModel, TokensUsageError } from "../../scripts/sim-tokens.js";
 import { resolveTokenConfig, runTokenEnsemble } from "../../src/lib/toy/tokens/index.js";
 
-test("--model routes to the token model; other values are refused", () => {
+test("--model routes to the token model; other values are refused", async () => {
   assert.deepEqual(routeModel(["--model", "tokens", "{}", "--seeds", "2"]), { model: "tokens", argv: ["{}", "--seeds", "2"] });
   assert.deepEqual(routeModel(["--model=bandit"]), { model: "bandit", argv: [] });
-  const r = runCli(["--model", "token"]);
-  assert.equal(r.code, 2); assert.equal(r.stdout, ""); assert.match(r.stderr, /unknown --model 'token'/);
+  const r = await runCli(["--model", "token"]);
+  assert.equal(r.code, 2); assert.equal(r.stdout, ""); assert.match(r.stderr, /--model must be one of .*got "token"/);
 });
 
-test("parses overrides, --seeds, --steps, --paired, --preset; rejects bad arguments with a reason", () => {
+test("parses overrides, --seeds, --steps, --paired, --preset; rejects bad arguments with a reason", async () => {
   const a = parseTokensArgs(['{"lr":16}', "--seeds=3", "--steps", "4", "--paired", '{"clip":{"enabled":false}}', "--preset", "adam"]);
   assert.deepEqual(a.overrides, { lr: 16 }); assert.equal(a.seeds, 3); assert.equal(a.steps, 4); assert.equal(a.preset, "adam");
   assert.deepEqual(a.paired, { clip: { enabled: false } });
@@ -21,15 +21,15 @@ test("parses overrides, --seeds, --steps, --paired, --preset; rejects bad argume
     assert.throws(() => parseTokensArgs(bad), TokensUsageError, bad.join(" "));
 });
 
-test("invalid configurations exit 2 with the validation message on stderr and nothing on stdout", () => {
+test("invalid configurations exit 2 with the validation message on stderr and nothing on stdout", async () => {
   for (const [args, msg] of [[['{"V":1}'], /V \(content vocabulary\)/], [['{"clip":{"scope":"x"}}'], /clip.scope/], [["{}", "--paired", '{"L":0}'], /paired config B: L/], [['{"lengths":[3]}'], /one length per mode/]] as const) {
-    const r = runCli(["--model", "tokens", ...args, "--seeds", "1", "--steps", "1"]);
+    const r = await runCli(["--model", "tokens", ...args, "--seeds", "1", "--steps", "1"]);
     assert.equal(r.code, 2, r.stderr); assert.equal(r.stdout, ""); assert.match(r.stderr, msg);
   }
 });
 
-test("the CLI's JSON has the bandit's layout and the library's numbers for the same seeds (paired)", () => {
-  const r = runCli(["--model", "tokens", '{"lr":16}', "--seeds", "3", "--steps", "4", "--paired", '{"clip":{"enabled":false}}']);
+test("the CLI's JSON has the bandit's layout and the library's numbers for the same seeds (paired)", async () => {
+  const r = await runCli(["--model", "tokens", '{"lr":16}', "--seeds", "3", "--steps", "4", "--paired", '{"clip":{"enabled":false}}']);
   assert.equal(r.code, 0, r.stderr);
   const out = JSON.parse(r.stdout);
   const lib = runTokenEnsemble(resolveTokenConfig({ lr: 16, steps: 4 }), 3, resolveTokenConfig({ lr: 16, steps: 4, clip: { enabled: false } }));
