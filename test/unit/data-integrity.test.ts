@@ -32,7 +32,7 @@ test("the data as vendored passes", () => {
 
 test("PROVENANCE tables are read for file and hash (both tables' layouts)", () => {
   const paper = recordedHashes(readFileSync(join(ROOT, "data/paper/PROVENANCE.md"), "utf8"), "data/paper/PROVENANCE.md");
-  assert.deepEqual(paper.map((r) => r.path), ["data/paper/source/main_results.csv", "data/paper/source/code_reasoning.csv", "data/paper/source/clipping.csv", "data/paper/source/setup.csv"]);
+  assert.deepEqual(paper.map((r) => r.path), ["data/paper/source/main_results.csv", "data/paper/source/code_reasoning.csv", "data/paper/source/clipping.csv", "data/paper/source/setup.csv", "data/paper/preprint/preprint-2025-05-27.pdf"]);
   const pith = recordedHashes(readFileSync(join(ROOT, "data/pith/PROVENANCE.md"), "utf8"), "data/pith/PROVENANCE.md");
   assert.deepEqual(pith.map((r) => r.path.replace("data/pith/", "")), ["record.json", "expected.json", "title.txt", "abstract-v2.txt", "signing-key.json", "test-vectors.json"]);
   assert.equal(pith[0].sha256, "194c3cb0c19422fe228521ba75aecc84d79a06264292eac95ec776ce59d3636f");
