@@ -89,7 +89,9 @@ export function parseSimArgs(argv: string[]): SimArgs {
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
     const value = () => (eq > 0 ? arg.slice(eq + 1) : rest[++i]);
     const only = (...commands: SimArgs["command"][]) => {
-      if (!commands.includes(out.command)) throw new UsageError(`${flag} does not apply to ${out.command === "run" ? "a single run" : out.command}`);
+      if (commands.includes(out.command)) return;
+      const inGrid = out.command === "sweep" && ["--seeds", "--steps", "--paired", "--preset"].includes(flag);
+      throw new UsageError(`${flag} does not apply to ${out.command === "run" ? "a single run" : out.command}${inGrid ? ` (set "${flag.slice(2)}" in the grid file)` : ""}`);
     };
     switch (flag) {
       case "--seeds": only("run"); out.seeds = parsePositiveInt(value(), "--seeds"); break;

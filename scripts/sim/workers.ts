@@ -2,7 +2,7 @@
 // whichever thread is free; results come back in any order and the caller ingests them by seed index, so
 // the summary is the one a single thread gives, bit for bit (src/lib/toy/ensemble.ts, EnsembleRunner.ingest).
 // A pool of size N is N − 1 worker threads plus the main thread, which runs ranges too: it starts at once
-// while the workers are still loading (about a second each), so N workers are never slower than one.
+// while the workers are still loading (about a second each), so a pool costs little on small runs.
 import { Worker } from "node:worker_threads";
 import type { SimModel } from "./model.js";
 import type { RunMessage, WorkerReply } from "./worker.js";
