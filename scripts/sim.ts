@@ -26,7 +26,7 @@ function readText(file: string, what: string): string {
   }
 }
 
-async function execute(args: SimArgs, write: (s: string) => void): Promise<void> {
+async function execute(args: SimArgs, write: (s: string) => void, info?: (s: string) => void): Promise<void> {
   if (args.command === "merge") {
     write(mergeShards(args.files.map((name) => ({ name, text: readText(name, "shard file") }))));
     return;
@@ -36,7 +36,7 @@ async function execute(args: SimArgs, write: (s: string) => void): Promise<void>
   try {
     if (args.command === "sweep") {
       const grid = parseGrid(readText(args.files[0], "grid file"), args.files[0]);
-      await runSweep(model, grid, { shard: args.shard, maxMinutes: args.maxMinutes, pool, write });
+      await runSweep(model, grid, { shard: args.shard, maxMinutes: args.maxMinutes, pool, write, info });
     } else {
       const { a, b } = prepare(model, args, args.maxMinutes);
       write(JSON.stringify(await runEnsembleWith(model, args, a, b, pool)) + "\n");
@@ -48,9 +48,10 @@ async function execute(args: SimArgs, write: (s: string) => void): Promise<void>
 
 /**
  * Runs the CLI. Output goes to `write` as it is produced (a sweep line per point); without `write` it is
- * collected and returned as `stdout`. Exit codes: 0 ok, 2 a usage, config, refused or merge problem, 1 a bug.
+ * collected and returned as `stdout`. `info` gets progress notes (the command line sends them to stderr).
+ * Exit codes: 0 ok, 2 a usage, config, refused or merge problem, 1 a bug.
  */
-export async function runCli(argv: string[], write?: (s: string) => void): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runCli(argv: string[], write?: (s: string) => void, info?: (s: string) => void): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   const out = write ?? ((s: string) => void (stdout += s));
   // the token-level toy has its own front end for now (scripts/sim-tokens.ts)
@@ -60,7 +61,7 @@ export async function runCli(argv: string[], write?: (s: string) => void): Promi
     const args = parseSimArgs(argv);
     if (args.help) return { code: 0, stdout: USAGE + "\n", stderr: "" };
     if (args.listPresets) return { code: 0, stdout: JSON.stringify(PRESETS, null, 2) + "\n", stderr: "" };
-    await execute(args, out);
+    await execute(args, out, info);
     return { code: 0, stdout, stderr: "" };
   } catch (e) {
     if (e instanceof UsageError) return { code: 2, stdout: "", stderr: `sim: ${e.message}\n(npm run sim -- --help lists the options)\n` };
@@ -76,7 +77,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     if (e.code === "EPIPE") process.exit(0);
     throw e;
   });
-  const r = await runCli(process.argv.slice(2), (s) => process.stdout.write(s));
+  const r = await runCli(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
   if (r.stdout) process.stdout.write(r.stdout);
   if (r.stderr) process.stderr.write(r.stderr);
   process.exitCode = r.code;

@@ -17,7 +17,7 @@ export const USAGE = `usage: npm run sim -- ['<json config overrides>'] [--seeds
   --steps T   RL steps per seed (default: the config's steps, 200)
   --paired J  also run configuration B = A + J on the same seeds and report A − B (J cannot change the seed)
   --preset P  start from a preset (${PRESETS.map((p) => p.id).join(", ")})
-  --workers N run the seeds on N worker threads ('auto' = one per core; default 1); the output is identical
+  --workers N run the seeds on N threads: the main one and N − 1 workers ('auto' = one per core; default 1); the output is identical
   --max-minutes M  refuse runs estimated above M minutes of one core's compute (default ${DEFAULT_MAX_MINUTES})
   --model M   the model to run (${MODEL_IDS.join(", ")}; default toy)
   --list-presets  print the presets as JSON and exit
@@ -89,7 +89,9 @@ export function parseSimArgs(argv: string[]): SimArgs {
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
     const value = () => (eq > 0 ? arg.slice(eq + 1) : rest[++i]);
     const only = (...commands: SimArgs["command"][]) => {
-      if (!commands.includes(out.command)) throw new UsageError(`${flag} does not apply to ${out.command === "run" ? "a single run" : out.command}`);
+      if (commands.includes(out.command)) return;
+      const inGrid = out.command === "sweep" && ["--seeds", "--steps", "--paired", "--preset"].includes(flag);
+      throw new UsageError(`${flag} does not apply to ${out.command === "run" ? "a single run" : out.command}${inGrid ? ` (set "${flag.slice(2)}" in the grid file)` : ""}`);
     };
     switch (flag) {
       case "--seeds": only("run"); out.seeds = parsePositiveInt(value(), "--seeds"); break;

@@ -29,6 +29,8 @@ export interface SimModel<C = unknown, R = unknown> {
    * `budgetSeconds` of one core, naming the setting to lower); [] when fine.
    */
   problems(spec: RunSpec, a: C, b: C | null, budgetSeconds: number): string[];
+  /** Estimated seconds of one core for the whole ensemble (for the sweep's announcement). */
+  estimateSeconds(spec: RunSpec, a: C, b: C | null): number;
   /** One seed's results: the unit of work a worker thread does. */
   runSeed(a: C, index: number, b: C | null): R;
   /** Buffers inside a result that can be moved to the main thread instead of copied. */

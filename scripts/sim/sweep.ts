@@ -3,6 +3,7 @@
 // or the worker count, so shards run anywhere can be merged back into the unsharded output (merge.ts).
 import { createHash } from "node:crypto";
 import { presetById, PRESETS } from "../../src/lib/toy/index.js";
+import { describeSeconds } from "../../src/lib/toy/cost.js";
 import { UsageError, type RunSpec, type SimModel } from "./model.js";
 import { prepare, RefusedError, runEnsembleWith } from "./run.js";
 import type { WorkerPool } from "./workers.js";
@@ -138,6 +139,8 @@ export interface SweepOptions {
   pool: WorkerPool | null;
   /** receives each point's JSON line (with its newline) as soon as the point is done */
   write: (line: string) => void;
+  /** progress notes for a person (stderr), never part of the output */
+  info?: (message: string) => void;
 }
 
 /**
@@ -161,10 +164,16 @@ export async function runSweep<C, R>(model: SimModel<C, R>, grid: Grid, opt: Swe
     }
   }
   if (problems.length) throw new RefusedError(`the grid has points that cannot run (first ${problems.length} shown):\n  ${problems.join("\n  ")}`);
+  let seconds = 0;
+  for (const p of selected) seconds += model.estimateSeconds(gridPoint(grid, p).spec, prepared[p].a, prepared[p].b);
+  const threads = opt.pool?.size ?? 1;
+  opt.info?.(`sweep: grid ${id}, ${total} points${opt.shard ? `, shard ${opt.shard.index}/${opt.shard.count}: ${selected.size} of them` : ""}; estimated ${describeSeconds(seconds)} of one core${threads > 1 ? ` (${threads} threads: ${describeSeconds(seconds / threads)} at best)` : ""}\n`);
+  let finished = 0;
   for (const p of selected) {
     const point = gridPoint(grid, p);
     const { a, b } = prepared[p];
     const summary = await runEnsembleWith(model, point.spec, a, b, opt.pool);
     opt.write(JSON.stringify({ grid: id, point: p, points: total, settings: point.settings, ...summary }) + "\n");
+    opt.info?.(`sweep: point ${p} done (${++finished} of ${selected.size})\n`);
   }
 }

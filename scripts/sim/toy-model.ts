@@ -82,6 +82,7 @@ export const toyModel: SimModel<ToyConfig, ToySeedResult> = {
     }
     return p;
   },
+  estimateSeconds: (spec, a, b) => estimateCost(a, spec.seeds, b ?? undefined).seconds,
   runSeed: (a, index, b) => runSeedRows(a, index, b ?? undefined),
   transferables: (r) => [r.a.rows.buffer as ArrayBuffer, ...(r.b ? [r.b.rows.buffer as ArrayBuffer] : [])],
   collector(spec, a, b): Collector<ToySeedResult> {

@@ -6,10 +6,12 @@ import { modelById } from "./models.js";
 export interface RunMessage { type: "run"; model: string; a: unknown; b: unknown; start: number; end: number }
 export type WorkerReply =
   | { type: "seed"; index: number; result: unknown }
+  | { type: "ready" }
   | { type: "done" }
   | { type: "error"; message: string };
 
 const port = parentPort!;
+port.postMessage({ type: "ready" } satisfies WorkerReply);
 port.on("message", (m: RunMessage) => {
   try {
     const model = modelById(m.model);

@@ -110,6 +110,17 @@ test("bad grids are refused before anything runs, with what to write instead", a
   assert.match(none.stderr, /sweep needs exactly one GRID\.json/);
 });
 
+test("progress notes go to the info channel (stderr), never into the output", async () => {
+  const notes: string[] = [];
+  let out = "";
+  const r = await runCli(["sweep", gridFile, "--shard", "1/2"], (s) => (out += s), (s) => notes.push(s));
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(notes[0]!, /^sweep: grid [0-9a-f]{16}, 6 points, shard 1\/2: 3 of them; estimated about \d+ s of one core/);
+  assert.deepEqual(notes.slice(1), ["sweep: point 0 done (1 of 3)\n", "sweep: point 2 done (2 of 3)\n", "sweep: point 4 done (3 of 3)\n"]);
+  assert.equal(out.trimEnd().split("\n").length, 3);
+  assert.doesNotMatch(out, /sweep:/);
+});
+
 test("grid points: an axis over steps wins over the grid's steps; no axes is one point", () => {
   const g = parseGrid('{"axes":{"steps":[3,4]},"steps":9,"seeds":2}');
   assert.equal(gridPoint(g, 1).spec.steps, null);

@@ -135,3 +135,12 @@ test("piped into head: the closed pipe ends the CLI quietly (no EPIPE stack trac
   assert.equal(r.stdout, '{"tool":"spurious-re');
   assert.equal(r.stderr, "");
 });
+
+test("the config merge behind links says the same: inherited keys in ?cfg= are unknown settings, not 'invalid JSON'", async () => {
+  const { stateFromSearch } = await import("../../src/lib/toy/index.js");
+  for (const cfg of ['{"__proto__":{"lr":5}}', '{"toString":1}', '{"constructor":{"x":1}}']) {
+    const { problems } = stateFromSearch(`?cfg=${encodeURIComponent(cfg)}`);
+    assert.equal(problems.length, 1, cfg);
+    assert.match(problems[0]!, /unknown setting '(__proto__|toString|constructor)'/, cfg);
+  }
+});
