@@ -1,7 +1,7 @@
 // Query page: DuckDB loads only on request, answers the reference query, survives a bad query.
 import {test} from "node:test";
 import assert from "node:assert/strict";
-import {assertClean, openPage, useSite} from "./harness.js";
+import {assertClean, describeViolations, openPage, seriousAxeViolations, useSite} from "./harness.js";
 
 const site = useSite();
 const DUCKDB_TIMEOUT = 60_000;
@@ -86,6 +86,8 @@ test("/query: exact values, huge results stop inside DuckDB with a note, a never
       "3 days 02:00:00", "\\x00\\xAB", "0.30000000000000004",
     ]);
     assert.match(await page.getByTestId("query-note").innerText(), /shortest decimal that reads back as the same stored double/);
+    const violations = await seriousAxeViolations(page, "[data-testid=query-panel]");
+    assert.deepEqual(violations, [], describeViolations(violations));
 
     // 600 rows: the caption says more exist while 500 are shown
     await runQuery(page, "SELECT range AS i FROM range(600)", "i");
@@ -116,6 +118,8 @@ test("/query: exact values, huge results stop inside DuckDB with a note, a never
     await page.getByTestId("query-run").click();
     await page.getByTestId("query-cancel").waitFor({state: "visible"});
     assert.equal(await page.getByTestId("query-run").isDisabled(), true);
+    const whileRunning = await seriousAxeViolations(page, "[data-testid=query-panel]");
+    assert.deepEqual(whileRunning, [], describeViolations(whileRunning));
     await page.getByTestId("query-cancel").click();
     await page.waitForFunction(() => document.querySelector("[data-testid=query-error]")?.textContent?.includes("cancelled"));
     assert.equal(await page.getByTestId("query-run").isDisabled(), false);
