@@ -48,13 +48,15 @@ export async function clippedTableCells(page: Page): Promise<string[]> {
       const firstSticky = !!table.querySelector("tr > :first-child") && getComputedStyle(table.querySelector("tbody tr > :first-child, tr > :first-child")!).position === "sticky";
       const name = table.getAttribute("data-testid") ?? table.querySelector("caption")?.textContent?.slice(0, 60) ?? "table";
       if (scrolls && !firstSticky) problems.push(`${name}: scrolls sideways without a sticky first column`);
-      const limit = box && box !== document.body && !scrolls ? box.getBoundingClientRect() : {left: 0, right: document.documentElement.clientWidth};
+      // a box that scrolls sideways (with its sticky first column) shows every cell on scrolling; otherwise every
+      // cell must lie inside the box that clips it, or inside the page
+      const limit = scrolls ? {left: -Infinity, right: Infinity} : box && box !== document.body ? box.getBoundingClientRect() : {left: 0, right: document.documentElement.clientWidth};
       for (const cell of table.querySelectorAll<HTMLElement>("td, th")) {
         const text = (cell.textContent ?? "").trim();
         if (!text) continue;
         if (cell.scrollWidth > cell.clientWidth + 1) problems.push(`${name}: "${text.slice(0, 40)}" is wider than its cell (${cell.scrollWidth} > ${cell.clientWidth})`);
         const r = cell.getBoundingClientRect();
-        if (r.left < limit.left - 1 || r.right > limit.right + 1) problems.push(`${name}: "${text.slice(0, 40)}" is cut off at the table's edge`);
+        if (r.left < limit.left - 2 || r.right > limit.right + 2) problems.push(`${name}: "${text.slice(0, 40)}" is cut off at the table's edge`);
       }
     }
     return problems;
