@@ -122,14 +122,16 @@ export const RUNS_STORAGE_KEY = "toy-runs-v1";
 /** Full per-step results are kept across reloads only while they fit in this many characters. */
 export const STORED_JSON_LIMIT = 2_000_000;
 
-interface StoredRuns { rows: RunRow[]; jsons: unknown[] | null; sql: string }
+interface StoredRuns { rows: RunRow[]; jsons: unknown[] | null }
+/** The typed SQL, kept on its own so typing never rewrites the (large) table. */
+export const SQL_STORAGE_KEY = "toy-runs-sql-v1";
 
 function loadStored(): StoredRuns | null {
   try {
     const raw = sessionStorage.getItem(RUNS_STORAGE_KEY);
     if (!raw) return null;
     const v = JSON.parse(raw) as StoredRuns;
-    if (!Array.isArray(v.rows) || typeof v.sql !== "string") return null;
+    if (!Array.isArray(v.rows)) return null;
     return v;
   } catch { return null; }
 }
@@ -190,7 +192,7 @@ export function runsPanel(): RunsHandle {
   sql.id = "toy-runs-sql";
   sql.rows = 5;
   sql.spellcheck = false;
-  sql.value = stored?.sql ?? DEFAULT_RUNS_SQL;
+  sql.value = (() => { try { return sessionStorage.getItem(SQL_STORAGE_KEY); } catch { return null; } })() ?? DEFAULT_RUNS_SQL;
   sql.dataset.testid = "toy-query-sql";
   const run = document.createElement("button");
   run.type = "button";
@@ -209,9 +211,8 @@ export function runsPanel(): RunsHandle {
     const size = jsonTexts.reduce((n, t) => n + t.length + 1, 2);
     const keepJson = size <= STORED_JSON_LIMIT;
     const jsonText = keepJson ? `[${jsonTexts.join(",")}]` : "null";
-    if (!keepJson) jsonText = "null";
     try {
-      sessionStorage.setItem(RUNS_STORAGE_KEY, `{"rows":${JSON.stringify(rows)},"jsons":${jsonText},"sql":${JSON.stringify(sql.value)}}`);
+      sessionStorage.setItem(RUNS_STORAGE_KEY, `{"rows":${JSON.stringify(rows)},"jsons":${jsonText}}`);
       storageNote.textContent = rows.length ? `Kept in this tab: a reload restores the table${keepJson ? "" : " (without the per-step results of its runs, too large to keep)"}.` : "";
     } catch {
       storageNote.textContent = "This browser did not let the page keep the runs table: a reload will start a new one.";
@@ -271,7 +272,7 @@ export function runsPanel(): RunsHandle {
     }
   }
   run.addEventListener("click", () => void query());
-  sql.addEventListener("input", () => save());
+  sql.addEventListener("input", () => { try { sessionStorage.setItem(SQL_STORAGE_KEY, sql.value); } catch { /* storage refused: the note says so */ } });
   sql.addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); void query(); } });
   clear.addEventListener("click", () => { rows.length = 0; jsons.length = 0; jsonTexts.length = 0; renderTable(); });
   renderTable();
