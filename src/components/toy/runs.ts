@@ -123,14 +123,16 @@ export const RUNS_STORAGE_KEY = "toy-runs-v1";
 /** Full per-step results are kept across reloads only while they fit in this many characters. */
 export const STORED_JSON_LIMIT = 2_000_000;
 
-interface StoredRuns { rows: RunRow[]; jsons: unknown[] | null; sql: string }
+interface StoredRuns { rows: RunRow[]; jsons: unknown[] | null }
+/** The typed SQL, kept on its own so typing never rewrites the (large) table. */
+export const SQL_STORAGE_KEY = "toy-runs-sql-v1";
 
 function loadStored(): StoredRuns | null {
   try {
     const raw = sessionStorage.getItem(RUNS_STORAGE_KEY);
     if (!raw) return null;
     const v = JSON.parse(raw) as StoredRuns;
-    if (!Array.isArray(v.rows) || typeof v.sql !== "string") return null;
+    if (!Array.isArray(v.rows)) return null;
     return v;
   } catch { return null; }
 }
@@ -140,12 +142,20 @@ export const DEFAULT_RUNS_SQL = `SELECT run, preset, clip, eps_low, eps_high, ga
        round(paired_du_clip_on_minus_off / nullif(paired_du_se, 0), 1) AS paired_z
 FROM runs ORDER BY run`;
 
-function downloadLink(text: string, type: string, name: string, label: string, testid: string): HTMLAnchorElement {
+/**
+ * A download link whose file is made when it is clicked (the blob URL is set before the browser follows it),
+ * so large exports cost nothing until someone asks for them.
+ */
+export function lazyDownload(make: () => string, type: string, name: string, label: string, testid: string): HTMLAnchorElement {
   const a = document.createElement("a");
-  a.href = URL.createObjectURL(new Blob([text], { type }));
+  a.href = "#";
   a.download = name;
   a.textContent = label;
   a.dataset.testid = testid;
+  a.addEventListener("click", () => {
+    if (a.href.startsWith("blob:")) URL.revokeObjectURL(a.href);
+    a.href = URL.createObjectURL(new Blob([make()], { type }));
+  });
   return a;
 }
 
@@ -161,6 +171,8 @@ export function runsPanel(): RunsHandle {
   const rows: RunRow[] = stored?.rows ?? [];
   // per-step results of restored runs are kept only if they fitted into sessionStorage
   const jsons: (unknown | null)[] = stored ? (stored.jsons ?? rows.map(() => null)) : [];
+  // each run's JSON text, made once (a run's per-step results are hundreds of kB)
+  const jsonTexts: string[] = jsons.map((j) => JSON.stringify(j));
   const storageNote = document.createElement("p");
   storageNote.dataset.testid = "toy-runs-storage";
   storageNote.className = "toy-note";
@@ -181,7 +193,7 @@ export function runsPanel(): RunsHandle {
   sql.id = "toy-runs-sql";
   sql.rows = 5;
   sql.spellcheck = false;
-  sql.value = stored?.sql ?? DEFAULT_RUNS_SQL;
+  sql.value = (() => { try { return sessionStorage.getItem(SQL_STORAGE_KEY); } catch { return null; } })() ?? DEFAULT_RUNS_SQL;
   sql.dataset.testid = "toy-query-sql";
   const run = document.createElement("button");
   run.type = "button";
@@ -197,11 +209,11 @@ export function runsPanel(): RunsHandle {
   out.dataset.testid = "toy-query-results";
 
   function save() {
-    let jsonText = JSON.stringify(jsons);
-    const keepJson = jsonText.length <= STORED_JSON_LIMIT;
-    if (!keepJson) jsonText = "null";
+    const size = jsonTexts.reduce((n, t) => n + t.length + 1, 2);
+    const keepJson = size <= STORED_JSON_LIMIT;
+    const jsonText = keepJson ? `[${jsonTexts.join(",")}]` : "null";
     try {
-      sessionStorage.setItem(RUNS_STORAGE_KEY, `{"rows":${JSON.stringify(rows)},"jsons":${jsonText},"sql":${JSON.stringify(sql.value)}}`);
+      sessionStorage.setItem(RUNS_STORAGE_KEY, `{"rows":${JSON.stringify(rows)},"jsons":${jsonText}}`);
       storageNote.textContent = rows.length ? `Kept in this tab: a reload restores the table${keepJson ? "" : " (without the per-step results of its runs, too large to keep)"}.` : "";
     } catch {
       storageNote.textContent = "This browser did not let the page keep the runs table: a reload will start a new one.";
@@ -232,9 +244,9 @@ export function runsPanel(): RunsHandle {
     t.append(cap, thead, tb);
     tableWrap.replaceChildren(t);
     links.replaceChildren(
-      downloadLink(rowsToCsv(RUN_COLUMNS, rows as unknown as Record<string, unknown>[]), "text/csv", "toy-runs.csv", "Download the runs table (CSV)", "toy-runs-csv"),
+      lazyDownload(() => rowsToCsv(RUN_COLUMNS, rows as unknown as Record<string, unknown>[]), "text/csv", "toy-runs.csv", "Download the runs table (CSV)", "toy-runs-csv"),
       document.createTextNode(" · "),
-      downloadLink(JSON.stringify(jsons, null, 1), "application/json", "toy-runs.json", "all runs with full settings and per-step results (JSON)", "toy-runs-json"),
+      lazyDownload(() => `[${jsonTexts.join(",\n")}]`, "application/json", "toy-runs.json", "all runs with full settings and per-step results (JSON)", "toy-runs-json"),
     );
     save();
   }
@@ -260,16 +272,16 @@ export function runsPanel(): RunsHandle {
     }
   }
   run.addEventListener("click", () => void query());
-  sql.addEventListener("input", () => save());
+  sql.addEventListener("input", () => { try { sessionStorage.setItem(SQL_STORAGE_KEY, sql.value); } catch { /* storage refused: the note says so */ } });
   sql.addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); void query(); } });
-  clear.addEventListener("click", () => { rows.length = 0; jsons.length = 0; renderTable(); });
+  clear.addEventListener("click", () => { rows.length = 0; jsons.length = 0; jsonTexts.length = 0; renderTable(); });
   renderTable();
   const controls = document.createElement("p");
   controls.append(run, document.createTextNode(" "), clear);
   root.append(h, p, tableWrap, links, storageNote, sqlLabel, sql, controls, status, out);
   return {
     element: root,
-    add(row: RunRow, json: unknown) { rows.push(row); jsons.push(json); renderTable(); },
+    add(row: RunRow, json: unknown) { rows.push(row); jsons.push(json); jsonTexts.push(JSON.stringify(json)); renderTable(); },
     lastRun: () => rows.reduce((m, r) => Math.max(m, r.run), 0),
   };
 }
