@@ -4,6 +4,7 @@
 // Last-Modified with 304s; byte ranges (the DuckDB wasm); 405 for methods other than GET/HEAD; a real 404
 // page; security headers; every body sent with stream.pipeline, so a client that aborts a download closes
 // the file. Loopback only by default.
+import {OTHER_HEADERS, SITE_CSP} from "./deploy-csp.js";
 import {createReadStream, existsSync, readFileSync, statSync, type Stats} from "node:fs";
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from "node:http";
 import type {AddressInfo, Socket} from "node:net";
@@ -34,31 +35,16 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * The Content-Security-Policy the site works under (the e2e suite runs every page behind this server):
- * Framework pages use inline module scripts and styles, arquero compiles expressions ('unsafe-eval'), DuckDB
- * instantiates WebAssembly ('wasm-unsafe-eval') in a worker; nothing is loaded from another host, and no
- * other site may frame the pages.
+ * The Content-Security-Policy the site works under is the hash-free one README's "Deploying" recommends
+ * (scripts/deploy-csp.ts, one place): the e2e suite runs every page behind this server, so every test runs
+ * under it; test/e2e/csp.test.ts also runs every page under the build's tighter, hash-listing policy.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval' blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self' data: blob:",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'"
-].join("; ");
+export const CONTENT_SECURITY_POLICY = SITE_CSP;
 
 /** Sent with every response. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "content-security-policy": CONTENT_SECURITY_POLICY,
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "no-referrer",
-  "x-frame-options": "DENY",
+  ...Object.fromEntries(OTHER_HEADERS.map(([k, v]) => [k.toLowerCase(), v])),
   "cross-origin-opener-policy": "same-origin"
 };
 

@@ -69,7 +69,7 @@ test("the server answers on 127.0.0.1 with types, lengths and the security heade
     assert.equal((await get(origin, "/_file/engine.wasm", {method: "HEAD"})).headers["content-type"], "application/wasm");
     for (const reply of [plain, await get(origin, "/nope"), await get(origin, "/", {method: "POST"})]) {
       assert.equal(reply.headers["x-content-type-options"], "nosniff");
-      assert.equal(reply.headers["referrer-policy"], "no-referrer");
+      assert.equal(reply.headers["referrer-policy"], "strict-origin-when-cross-origin");
       assert.match(String(reply.headers["content-security-policy"]), /frame-ancestors 'none'/);
       assert.match(String(reply.headers["content-security-policy"]), /default-src 'self'/);
     }
