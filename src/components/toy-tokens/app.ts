@@ -127,7 +127,7 @@ export function tokensApp(opts: TokensAppOptions): HTMLElement {
   const status = el("p", { class: "tt-status", role: "status", "aria-live": "polite", "data-testid": "tt-status" }, "Starting…");
   const progress = el("progress", { max: "1", value: "0", "aria-label": "run progress", "data-testid": "tt-progress" });
   const errorBox = el("p", { class: "tt-error", role: "alert", "data-testid": "tt-error" });
-  const linkNote = el("p", { class: "tt-error", "data-testid": "tt-link-problems" }, parsed.problems.join(" "));
+  const linkNote = el("p", { class: "tt-error tt-link", "data-testid": "tt-link-problems" }, parsed.problems.join(" "));
 
   const views = el("div", { class: "tt-views" });
   const slot = (id: string) => { const d = el("div", { "data-slot": id }); views.append(d); return d; };

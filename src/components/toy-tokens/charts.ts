@@ -210,7 +210,7 @@ export function clipRateChart(r: TokenEnsembleResult, o: { width: number; padSha
     marks: [
       Plot.lineY(rows, { x: "t", y: "rate", stroke: "group", strokeWidth: 1.5 }),
       Plot.ruleY([CHEN_CLIP_RATE.rate], { stroke: "#000", strokeDasharray: "5,3" }),
-      Plot.text([CHEN_CLIP_RATE.rate], { y: (d: number) => d, frameAnchor: "right", dy: -8, dx: -2, textAnchor: "end", stroke: "white", strokeWidth: 4, paintOrder: "stroke", fill: "#000", text: () => `${CHEN_CLIP_RATE.authors}: ≈0.001 per token, Qwen2.5-Math-7B (their claim)` }),
+      Plot.text([CHEN_CLIP_RATE.rate], { y: (d: number) => d, frameAnchor: "right", dy: -8, dx: -2, textAnchor: "end", stroke: "white", strokeWidth: 4, paintOrder: "stroke", fill: "#000", text: () => (o.width < 560 ? `${CHEN_CLIP_RATE.authors}: ≈0.001 (their claim)` : `${CHEN_CLIP_RATE.authors}: ≈0.001 per token, Qwen2.5-Math-7B (their claim)`) }),
     ],
     ariaLabel: "Clip activation per token over training by class of old probability, on a log axis, with a reference line at 0.001",
   }));
@@ -242,8 +242,8 @@ export function whoClippedChart(r: TokenEnsembleResult, o: { width: number; labe
     body.push([label, fmt(n, 0), fmt(lo, 1), fmt(hi, 1), lo > 0 ? fmt(hi / lo, 2) : "–"]);
   });
   const chart = accessiblePlot(Plot.plot({
-    width: o.width, height: 240, marginLeft: 56, marginBottom: 50,
-    x: { label: "π_old class", domain: o.labels, tickRotate: o.width < 500 ? -30 : 0 },
+    width: o.width, height: o.width < 500 ? 280 : 240, marginLeft: 56, marginBottom: o.width < 500 ? 80 : 50,
+    x: { label: o.width < 500 ? null : "π_old class", domain: o.labels, tickRotate: o.width < 500 ? -40 : 0 },
     y: { label: "clipped per 1000 evaluations", grid: true },
     color: { domain: ["clip-low", "clip-high"], range: [COLORS.low, COLORS.high], legend: true },
     marks: [Plot.barY(rows, Plot.stackY({ x: "cls", y: "per1000", fill: "kind" })), Plot.ruleY([0])],
