@@ -65,3 +65,14 @@ export async function benchTokensBrowser({ dist }: { dist: string }): Promise<Re
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   for (const [k, v] of Object.entries(await benchTokensNode())) console.log(`${k}\t${v}`);
 }
+
+// The `npm run bench` driver's entry (scripts/bench-kit.ts): the two sections above as table rows.
+export const bench: import("./bench-kit.js").BenchModule = {
+  title: "token-level toy in Node and in the page's worker",
+  order: 35,
+  needsSite: true,
+  async run({ dist }) {
+    const { figuresFromRecord } = await import("./bench-kit.js");
+    return [...figuresFromRecord(await benchTokensNode()), ...figuresFromRecord(await benchTokensBrowser({ dist }))];
+  },
+};
