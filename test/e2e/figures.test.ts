@@ -48,7 +48,7 @@ test("/figures: Figure 2 panel, keyboard and pointer readout, toggles, compare, 
     assert.equal(await lines(), 4);
 
     // another figure: Figure 16 says its colours are inferred
-    await card.getByLabel("Figure").selectOption({label: "Figure 16 (p. 28)"});
+    await card.getByLabel("Figure", {exact: true}).selectOption({label: "Figure 16 (p. 28)"});
     await settle(page);
     await page.getByTestId("figure-card").locator(".curve-chart svg").first().waitFor();
     assert.match(await page.getByTestId("inferred-note").innerText(), /Colours inferred/);
@@ -96,8 +96,8 @@ test("landing: the C1 and C2 curves load when scrolled to, not on first paint", 
     assert.equal(await c1.locator('g[aria-label="line"] path').count(), 4);
     await c2.scrollIntoViewIfNeeded();
     await page.waitForSelector('[data-testid="c2-curves"][data-state="ready"]');
-    assert.match(await c2.innerText(), /Paper: Figure 11\(b\)/);
-    assert.match(await c2.innerText(), /Toy model: p\(code\)/);
+    assert.match(await c2.innerText(), /Paper, not the toy: Figure 11\(b\)/);
+    assert.equal(await c2.locator('g[aria-label="line"] path').count(), 4);
     assertClean(watched);
   } finally {
     await watched.close();
