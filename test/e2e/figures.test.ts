@@ -98,6 +98,10 @@ test("landing: the C1 and C2 curves load when scrolled to, not on first paint", 
     await page.waitForSelector('[data-testid="c2-curves"][data-state="ready"]');
     assert.match(await c2.innerText(), /Paper, not the toy: Figure 11\(b\)/);
     assert.equal(await c2.locator('g[aria-label="line"] path').count(), 4);
+    for (const within of ['[data-testid="c1-curves"]', '[data-testid="c2-curves"]']) {
+      const violations = await seriousAxeViolations(page, within);
+      assert.deepEqual(violations, [], describeViolations(violations));
+    }
     assertClean(watched);
   } finally {
     await watched.close();

@@ -23,6 +23,7 @@ function whenVisible(testid: string, label: string, render: (root: HTMLElement, 
   root.style.minHeight = "260px"; // reserve the chart's height: no layout shift when it arrives
   const status = document.createElement("p");
   status.className = "muted";
+  status.style.color = "#4a4a4a"; // the landing has no .muted rule; Framework's grey is below 4.5:1
   status.setAttribute("role", "status");
   status.textContent = `${label} loads when you scroll here…`;
   root.append(status);
@@ -73,6 +74,7 @@ export function c1Curves(load: Load, {random, groundTruth, versionLabel}: {rando
     ];
     root.append(curveChart(series, {width, height: 260, yLabel: "MATH-500 accuracy", title: "Qwen2.5-Math-7B on MATH-500 over training", marks}));
     const cap = document.createElement("figcaption");
+    cap.style.color = "#4a4a4a";
     cap.append(`Qwen2.5-Math-7B on MATH-500 over training, May 2025 preprint Figure 2 (p. 3), recovered from the PDF: faint lines unsmoothed, bold smoothed (this site's colours). Dots: the printed gains ${groundTruth.text} and ${random.text} (${versionLabel(random.version)} abstract) added to the curves' start (${(start * 100).toFixed(1)}), at step 300, the length of arXiv v1's Figure 1. `);
     const a = document.createElement("a");
     a.href = "./figures?figure=2";
@@ -102,6 +104,7 @@ export function c2Curves(load: Load, toySeries: {step: number; clip: string; mea
     const endOf = (s: (typeof paper)[number]) => s.values[s.values.length - 1];
     const on = paper.find((s) => /Enabled/.test(s.label));
     const cap = document.createElement("figcaption");
+    cap.style.color = "#4a4a4a";
     cap.append(`Same y scale as the toy chart above (colours are this site's: clip on in the random-reward colour, clip removed in greys). In the paper, code use with clipping ends at ${on ? endOf(on).toFixed(2) : "?"} (step ${on ? on.steps[on.steps.length - 1] : "?"}); the three runs without clipping end at ${paper.filter((s) => s !== on).map((s) => endOf(s).toFixed(2)).join(", ")}. The toy's p(code) ends at ${lastOf("on")?.toFixed(2) ?? "?"} with the clip on and ${lastOf("off")?.toFixed(2) ?? "?"} with it off, over its own steps (toy steps are not training steps). `);
     const a = document.createElement("a");
     a.href = "./figures?figure=11&panel=(b)%20Frequency%20of%20Code%20Reasoning#one-figure-panel-by-panel";
