@@ -89,7 +89,7 @@ test("landing: the C1 and C2 curves load when scrolled to, not on first paint", 
   try {
     const c1 = page.getByTestId("c1-curves");
     const c2 = page.getByTestId("c2-curves");
-    assert.equal(watched.requests.filter((u) => /curves-(2|11)\.[0-9a-f]+\.json/.test(u)).length, 0, "curves fetched before scrolling");
+    assert.equal(watched.requests.filter((u) => /curves\/fig-(2|11)\.[0-9a-f]+\.json/.test(u)).length, 0, "curves fetched before scrolling");
     await c1.scrollIntoViewIfNeeded();
     await page.waitForSelector('[data-testid="c1-curves"][data-state="ready"]');
     assert.match(await c1.innerText(), /\+21\.4/);
