@@ -107,3 +107,22 @@ test("landing: the C1 and C2 curves load when scrolled to, not on first paint", 
     await watched.close();
   }
 });
+
+test("/query: the curves and their calibration are SQL tables", async () => {
+  const watched = await openPage(site(), "/query");
+  const {page} = watched;
+  try {
+    await page.getByTestId("query-sql").fill("SELECT count(*) AS n, min(value) FILTER (WHERE figure = 2 AND panel = 'Qwen2.5-Math-7B - MATH' AND step = 0) AS start FROM curves");
+    await page.getByTestId("query-run").click();
+    await page.locator('[data-testid="query-results"] thead th', {hasText: /^start$/}).waitFor({timeout: 90_000});
+    const cells = await page.locator('[data-testid="query-results"] tbody tr td').allInnerTexts();
+    assert.deepEqual(cells.map(Number), [113039, 0.494]);
+    await page.getByTestId("query-sql").fill("SELECT count(*) AS axes FROM curve_axes WHERE max_residual <= tolerance");
+    await page.getByTestId("query-run").click();
+    await page.locator('[data-testid="query-results"] thead th', {hasText: /^axes$/}).waitFor({timeout: 30_000});
+    assert.equal(Number(await page.locator('[data-testid="query-results"] tbody tr td').first().innerText()), 170);
+    assertClean(watched);
+  } finally {
+    await watched.close();
+  }
+});
