@@ -48,7 +48,7 @@ test("/figures: Figure 2 panel, keyboard and pointer readout, toggles, compare, 
     assert.equal(await lines(), 4);
 
     // another figure: Figure 16 says its colours are inferred
-    await card.getByLabel("Figure").selectOption({label: "Figure 16 (p. 28)"});
+    await card.getByLabel("Figure", {exact: true}).selectOption({label: "Figure 16 (p. 28)"});
     await settle(page);
     await page.getByTestId("figure-card").locator(".curve-chart svg").first().waitFor();
     assert.match(await page.getByTestId("inferred-note").innerText(), /Colours inferred/);
@@ -89,15 +89,38 @@ test("landing: the C1 and C2 curves load when scrolled to, not on first paint", 
   try {
     const c1 = page.getByTestId("c1-curves");
     const c2 = page.getByTestId("c2-curves");
-    assert.equal(watched.requests.filter((u) => /curves-(2|11)\.[0-9a-f]+\.json/.test(u)).length, 0, "curves fetched before scrolling");
+    assert.equal(watched.requests.filter((u) => /curves\/fig-(2|11)\.[0-9a-f]+\.json/.test(u)).length, 0, "curves fetched before scrolling");
     await c1.scrollIntoViewIfNeeded();
     await page.waitForSelector('[data-testid="c1-curves"][data-state="ready"]');
     assert.match(await c1.innerText(), /\+21\.4/);
     assert.equal(await c1.locator('g[aria-label="line"] path').count(), 4);
     await c2.scrollIntoViewIfNeeded();
     await page.waitForSelector('[data-testid="c2-curves"][data-state="ready"]');
-    assert.match(await c2.innerText(), /Paper: Figure 11\(b\)/);
-    assert.match(await c2.innerText(), /Toy model: p\(code\)/);
+    assert.match(await c2.innerText(), /Paper, not the toy: Figure 11\(b\)/);
+    assert.equal(await c2.locator('g[aria-label="line"] path').count(), 4);
+    for (const within of ['[data-testid="c1-curves"]', '[data-testid="c2-curves"]']) {
+      const violations = await seriousAxeViolations(page, within);
+      assert.deepEqual(violations, [], describeViolations(violations));
+    }
+    assertClean(watched);
+  } finally {
+    await watched.close();
+  }
+});
+
+test("/query: the curves and their calibration are SQL tables", async () => {
+  const watched = await openPage(site(), "/query");
+  const {page} = watched;
+  try {
+    await page.getByTestId("query-sql").fill("SELECT count(*) AS n, min(value) FILTER (WHERE figure = 2 AND panel = 'Qwen2.5-Math-7B - MATH' AND step = 0) AS start FROM curves");
+    await page.getByTestId("query-run").click();
+    await page.locator('[data-testid="query-results"] thead th', {hasText: /^start$/}).waitFor({timeout: 90_000});
+    const cells = await page.locator('[data-testid="query-results"] tbody tr td').allInnerTexts();
+    assert.deepEqual(cells.map(Number), [113039, 0.494]);
+    await page.getByTestId("query-sql").fill("SELECT count(*) AS axes FROM curve_axes WHERE max_residual <= tolerance");
+    await page.getByTestId("query-run").click();
+    await page.locator('[data-testid="query-results"] thead th', {hasText: /^axes$/}).waitFor({timeout: 30_000});
+    assert.equal(Number(await page.locator('[data-testid="query-results"] tbody tr td').first().innerText()), 170);
     assertClean(watched);
   } finally {
     await watched.close();

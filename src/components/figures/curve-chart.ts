@@ -57,6 +57,7 @@ export function curveChart(series: CurveSeries[], {width, height = 300, yLabel =
       width,
       height,
       marginLeft: 48,
+      marginRight: marks.length ? 16 : 20,
       ariaLabel: title ? `${title}: recovered curves` : "recovered curves",
       ariaDescription: `${series.length} series over training steps ${allSteps[0]}–${allSteps[allSteps.length - 1]}; use the table below for the values, or focus the chart and press the arrow keys.`,
       x: {label: "Training step", nice: true},
@@ -66,7 +67,7 @@ export function curveChart(series: CurveSeries[], {width, height = 300, yLabel =
           Plot.line(rows.filter((r) => r.i === i), {x: "step", y: "value", stroke: s.color, strokeWidth: s.kind === "raw" ? 1 : 2, strokeOpacity: s.kind === "raw" ? 0.45 : 1, strokeDasharray: s.inferred ? "5,2" : undefined}),
         ),
         Plot.dot(marks, {x: "step", y: "value", r: 4.5, fill: "white", stroke: "black", strokeWidth: 1.5}),
-        Plot.text(marks, {x: "step", y: "value", text: "label", dy: -10, fontWeight: 600, stroke: "white", strokeWidth: 3, paintOrder: "stroke"}),
+        Plot.text(marks, {x: "step", y: "value", text: "label", dx: -8, dy: -9, textAnchor: "end", fontWeight: 600, stroke: "white", strokeWidth: 3, paintOrder: "stroke"}),
       ],
     }),
   );

@@ -1,9 +1,11 @@
 // The landing page's curve evidence, self-contained: each function returns an element at once and fetches its
 // figure's curves only when the element scrolls into view (the landing's first screen stays light).
-import * as Plot from "@observablehq/plot";
-import {accessiblePlot} from "../plot-a11y.js";
 import {curveChart, type CurveMark, type CurveSeries} from "./curve-chart.js";
 import type {PanelData} from "./figure-view.js";
+import {rewardColor} from "../../lib/palette.js";
+
+// The landing's own colours (its bar and toy charts use them): random / clip on in the random-reward colour.
+const CLIP_OFF = ["#555555", "#8a8a8a", "#b0b0b0"];
 
 type Load = () => Promise<{figure: number; panels: PanelData[]}>;
 interface Printed {
@@ -21,6 +23,7 @@ function whenVisible(testid: string, label: string, render: (root: HTMLElement, 
   root.style.minHeight = "260px"; // reserve the chart's height: no layout shift when it arrives
   const status = document.createElement("p");
   status.className = "muted";
+  status.style.color = "#4a4a4a"; // the landing has no .muted rule; Framework's grey is below 4.5:1
   status.setAttribute("role", "status");
   status.textContent = `${label} loads when you scroll here…`;
   root.append(status);
@@ -34,7 +37,7 @@ function whenVisible(testid: string, label: string, render: (root: HTMLElement, 
   else {
     const io = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) { io.disconnect(); start(); }
-    }, {rootMargin: "200px"});
+    }, {rootMargin: "0px"});
     queueMicrotask(() => io.observe(root));
   }
   return root;
@@ -57,11 +60,12 @@ export function c1Curves(load: Load, {random, groundTruth, versionLabel}: {rando
     const panel = data.panels.find((p) => p.panel === "Qwen2.5-Math-7B - MATH");
     if (!panel) throw new Error("Figure 2's Qwen2.5-Math-7B MATH panel is missing");
     const gt = pick(panel, "Ground Truth", "smoothed"), rnd = pick(panel, "Random", "smoothed");
+    const [gtColor, rndColor] = [rewardColor("ground_truth"), rewardColor("random")];
     const series: CurveSeries[] = [
-      {...pick(panel, "Ground Truth", "raw"), label: "Ground truth", kind: "raw"},
-      {...pick(panel, "Random", "raw"), label: "Random", kind: "raw"},
-      {...gt, label: "Ground truth", kind: "smoothed"},
-      {...rnd, label: "Random", kind: "smoothed"},
+      {...pick(panel, "Ground Truth", "raw"), label: "Ground truth", kind: "raw", color: gtColor},
+      {...pick(panel, "Random", "raw"), label: "Random", kind: "raw", color: rndColor},
+      {...gt, label: "Ground truth", kind: "smoothed", color: gtColor},
+      {...rnd, label: "Random", kind: "smoothed", color: rndColor},
     ];
     const start = gt.values[0];
     const marks: CurveMark[] = [
@@ -70,7 +74,8 @@ export function c1Curves(load: Load, {random, groundTruth, versionLabel}: {rando
     ];
     root.append(curveChart(series, {width, height: 260, yLabel: "MATH-500 accuracy", title: "Qwen2.5-Math-7B on MATH-500 over training", marks}));
     const cap = document.createElement("figcaption");
-    cap.append(`Qwen2.5-Math-7B on MATH-500 over training, May 2025 preprint Figure 2 (p. 3), recovered from the PDF: faint lines unsmoothed, bold smoothed. Dots: the printed gains ${groundTruth.text} and ${random.text} (${versionLabel(random.version)} abstract) added to the curves' start (${(start * 100).toFixed(1)}), at step 300, the length of arXiv v1's Figure 1. `);
+    cap.style.color = "#4a4a4a";
+    cap.append(`Qwen2.5-Math-7B on MATH-500 over training, May 2025 preprint Figure 2 (p. 3), recovered from the PDF: faint lines unsmoothed, bold smoothed (this site's colours). Dots: the printed gains ${groundTruth.text} and ${random.text} (${versionLabel(random.version)} abstract) added to the curves' start (${(start * 100).toFixed(1)}), at step 300, the length of arXiv v1's Figure 1. `);
     const a = document.createElement("a");
     a.href = "./figures?figure=2";
     a.textContent = "All curves of Figure 2 →";
@@ -80,45 +85,31 @@ export function c1Curves(load: Load, {random, groundTruth, versionLabel}: {rando
 }
 
 /**
- * C2: the paper's clipping ablation (preprint Figure 11(b), code frequency) beside the toy's clip-on/clip-off
- * ensemble (p(code)), on the same y scale: both are the share of answers that use code.
+ * C2: the paper's clipping ablation (preprint Figure 11(b), code frequency), drawn on the toy chart's y scale (the
+ * share of answers that use code, 0.4–1) so the two read side by side; the toy's end values are quoted beside it.
  */
 export function c2Curves(load: Load, toySeries: {step: number; clip: string; mean: number}[]): HTMLElement {
   return whenVisible("c2-curves", "the clipping ablation curves", async (root, width) => {
     const data = await load();
     const panel = data.panels.find((p) => p.benchmark === "code frequency");
     if (!panel) throw new Error("Figure 11's code-frequency panel is missing");
-    const yDomain: [number, number] = [0.4, 1];
-    const half = width >= 560 ? Math.floor((width - 16) / 2) : width;
-    const grid = document.createElement("div");
-    grid.className = "figure-evidence-pair";
-    Object.assign(grid.style, {display: "grid", gridTemplateColumns: width >= 560 ? "1fr 1fr" : "1fr", gap: "16px"});
-    const paper = panel.series.filter((s) => s.kind === "smoothed").map((s) => ({label: s.series.replace(/^Random w\/ /, ""), color: s.color, kind: "smoothed" as const, steps: s.steps, values: s.values}));
-    const left = document.createElement("div");
-    const h1 = document.createElement("p");
-    h1.className = "figure-evidence-title";
-    h1.style.margin = "0.25rem 0";
-    h1.textContent = "Paper: Figure 11(b), code frequency, Qwen2.5-Math-7B, random reward (May 2025 preprint)";
-    left.append(h1, curveChart(paper, {width: half, height: 240, yLabel: "Share of answers with code", title: "Paper Figure 11(b)", yDomain}));
-    const right = document.createElement("div");
-    const h2 = document.createElement("p");
-    h2.className = "figure-evidence-title";
-    h2.style.margin = "0.25rem 0";
-    h2.textContent = "Toy model: p(code), clip on vs clip off (this site's simulator, not the paper)";
-    right.append(h2, accessiblePlot(Plot.plot({
-      width: half, height: 240, marginLeft: 48,
-      ariaLabel: "Toy model: probability of code reasoning over RL steps, clip on versus clip off",
-      color: {domain: ["clip on", "clip off"], range: ["#9370bc", "#24ae12"], legend: true},
-      x: {label: "Toy RL step"}, y: {label: "p(code)", domain: yDomain, grid: true},
-      marks: [Plot.lineY(toySeries.map((p) => ({...p, label: p.clip === "on" ? "clip on" : "clip off"})), {x: "step", y: "mean", stroke: "label", strokeWidth: 2})],
-    })));
-    grid.append(left, right);
+    let off = 0;
+    const paper = panel.series.filter((s) => s.kind === "smoothed").map((s) => ({label: s.series.replace(/^Random w\/ /, ""), color: /Clipping Enabled/.test(s.series) ? rewardColor("random") : CLIP_OFF[off++ % CLIP_OFF.length], kind: "smoothed" as const, steps: s.steps, values: s.values}));
+    const title = document.createElement("p");
+    title.className = "figure-evidence-title";
+    title.style.margin = "0.25rem 0";
+    title.textContent = "Paper, not the toy: Figure 11(b), code frequency of Qwen2.5-Math-7B with random rewards (May 2025 preprint)";
+    root.append(title, curveChart(paper, {width, height: 240, yLabel: "Share of answers with code", title: "Paper Figure 11(b)", yDomain: [0.4, 1]}));
+    const lastOf = (clip: string) => toySeries.filter((p) => p.clip === clip).at(-1)?.mean;
+    const endOf = (s: (typeof paper)[number]) => s.values[s.values.length - 1];
+    const on = paper.find((s) => /Enabled/.test(s.label));
     const cap = document.createElement("figcaption");
-    cap.append("Left, the paper's ablation as printed: with clipping enabled (purple) code use climbs; the three ways of removing clipping do not. Right, the toy's mean over paired seeds, coloured like the paper's clip-on and clip-off runs: same y scale, its own steps (toy steps are not training steps). ");
+    cap.style.color = "#4a4a4a";
+    cap.append(`Same y scale as the toy chart above (colours are this site's: clip on in the random-reward colour, clip removed in greys). In the paper, code use with clipping ends at ${on ? endOf(on).toFixed(2) : "?"} (step ${on ? on.steps[on.steps.length - 1] : "?"}); the three runs without clipping end at ${paper.filter((s) => s !== on).map((s) => endOf(s).toFixed(2)).join(", ")}. The toy's p(code) ends at ${lastOf("on")?.toFixed(2) ?? "?"} with the clip on and ${lastOf("off")?.toFixed(2) ?? "?"} with it off, over its own steps (toy steps are not training steps). `);
     const a = document.createElement("a");
-    a.href = "./figures?figure=11";
+    a.href = "./figures?figure=11&panel=(b)%20Frequency%20of%20Code%20Reasoning#one-figure-panel-by-panel";
     a.textContent = "Figure 11 with its accuracy panel →";
     cap.append(a);
-    root.append(grid, cap);
+    root.append(cap);
   });
 }
