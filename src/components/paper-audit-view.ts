@@ -3,10 +3,11 @@
 import {html} from "./paper-html.js";
 import type {AuditResult, Cause, CheckSummary, Finding} from "../../loaders/audit/types.js";
 import {STATUS_LABELS} from "../lib/audit-vocabulary.js";
-import {causeCard} from "./audit/cause-card.js";
+import {causeMarkup} from "./audit/cause-card.js";
+import {h, toElement} from "./audit/markup.js";
 import {triage} from "./audit/triage.js";
 
-export {findingArticle} from "./audit/finding-article.js";
+export {findingMarkup} from "./audit/finding-article.js";
 export {triage} from "./audit/triage.js";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -54,18 +55,19 @@ export function contents(audit: AuditResult): HTMLElement {
 export function causeCards(causes: Cause[], findings: Finding[], which: "problems" | "changes"): HTMLElement {
   const byId = new Map(findings.map((f) => [f.id, f]));
   const mine = causes.filter((c) => (which === "problems") === (c.status === "contradiction" || c.status === "judgement"));
-  return html`<div data-testid=${`causes-${which}`}>${mine.map((c) => causeCard(c, byId))}</div>`;
+  return toElement(h`<div data-testid="causes-${which}">${mine.map((c) => causeMarkup(c, byId))}</div>`);
 }
 
 /** The confirmations, grouped by check, each linking to its entry in the list below. */
 export function confirmedList(confirmations: Finding[], checks: CheckSummary[]): HTMLElement {
-  return html`<div data-testid="audit-confirmed">${checks.filter((c) => confirmations.some((f) => f.check === c.check)).map((c) => {
+  return toElement(h`<div data-testid="audit-confirmed">${checks.filter((c) => confirmations.some((f) => f.check === c.check)).map((c) => {
     const mine = confirmations.filter((f) => f.check === c.check);
-    return html`<details class="audit-confirmed-group" open=${c.check === "table-2-reproduction" || c.check === "figure-7-reconstruction"}>
+    const open = c.check === "table-2-reproduction" || c.check === "figure-7-reconstruction";
+    return h`<details class="audit-confirmed-group"${open ? h` open` : ""}>
       <summary><strong>${c.check}</strong> — ${mine.length} confirmed</summary>
-      <ul>${mine.map((f) => html`<li><a href=${`#finding-${f.id}`}>${f.title}</a>: <span class="muted">${f.a.shown} ↔ ${f.b.shown}</span></li>`)}</ul>
+      <ul>${mine.map((f) => h`<li><a href="#finding-${f.id}">${f.title}</a>: <span class="muted">${f.a.shown} ↔ ${f.b.shown}</span></li>`)}</ul>
     </details>`;
-  })}</div>`;
+  })}</div>`);
 }
 
 export function everyResult(audit: AuditResult, search: string): HTMLElement {

@@ -14,7 +14,7 @@ assertValid(tables);
 const numbers = tidyTables(tables);
 const out: Record<string, string> = {
   numbers: aq.from(numbers.map(flatRow)).select([...TIDY_COLUMNS]).toCSV(),
-  findings: aq.from(((a) => [...a.findings, ...a.confirmations])(auditPaper(numbers, {added: readAddedTables()})).map(flatFinding)).toCSV(),
+  findings: aq.from(auditPaper(numbers, {added: readAddedTables()}).findings.map(flatFinding)).toCSV(),
 };
 for (const name of SOURCE_FILE_NAMES) out[name] = readSourceText(name);
 // the preprint's training curves, recovered from its vector figures (loaders/figures/)

@@ -2,19 +2,24 @@
 // state is a permalink; every finding links to the page showing its numbers and to the PDF page; old links land.
 import {test} from "node:test";
 import assert from "node:assert/strict";
+import type {Page} from "playwright-core";
 import {assertClean, useSite, withPage} from "./harness.js";
+
+// the findings are rendered in batches after the page is up (src/components/audit/triage.ts)
+const listComplete = (page: Page) => page.locator('.audit-results[data-complete="true"]').waitFor({state: "attached"});
 
 const site = useSite();
 
 test("/audit: the summary by cause comes first, with status, severity and headline reach", async () => {
   await withPage(site(), "/audit", async (watched) => {
     const {page} = watched;
+    await listComplete(page);
     assert.equal(await page.getByTestId("page-loading").count(), 0);
     // 14 causes, 70 findings, 55 confirmations, 78 textual claims (test/unit/audit-causes.test.ts and audit-textual-claims.test.ts)
     assert.match(await page.getByTestId("audit-count").innerText(), /^14 causes explain 70 findings .*55 reproductions and checks are confirmed; 78 textual claims checked/s);
     const rows = page.locator('[data-testid="cause-table"] tbody tr');
     assert.equal(await rows.count(), 14);
-    assert.match(await rows.first().innerText(), /arXiv v1 Sec\. 2\.3 gives the MATH-500 gains \(13\.8, 24\.1, 21\.4\) as the AMC gains.*contradiction\s+high\s+yes\s+3/s);
+    assert.match(await rows.first().innerText(), /arXiv v1 Sec\. 2\.3 gives the MATH-500 gains \(13\.8, 24\.1, 21\.4\) as the AMC gains.*contradiction, high\s+yes\s+3/s);
     // the problem cards, then the confirmations, then the changes
     assert.equal(await page.locator('[data-testid="causes-problems"] [data-testid="cause"]').count(), 12);
     assert.equal(await page.locator('[data-testid="causes-changes"] [data-testid="cause"]').count(), 2);
@@ -32,6 +37,7 @@ test("/audit: the summary by cause comes first, with status, severity and headli
 test("/audit: filters narrow the list, counts update, the URL keeps the filter", async () => {
   await withPage(site(), "/audit", async (watched) => {
     const {page} = watched;
+    await listComplete(page);
     const shown = page.getByTestId("audit-shown");
     assert.equal(await shown.innerText(), "Showing all 125 results.");
     await page.getByLabel("Status").selectOption("confirmed");
@@ -58,6 +64,7 @@ test("/audit: filters narrow the list, counts update, the URL keeps the filter",
   // a filtered view is a permalink
   await withPage(site(), "/audit?status=judgement&headline=1", async (watched) => {
     const {page} = watched;
+    await listComplete(page);
     assert.equal(await page.getByLabel("Status").inputValue(), "judgement");
     assert.equal(await page.getByLabel("touches a headline number").isChecked(), true);
     // of the five judgement calls, two read a headline number: Figure 1's random +21.4 against Figure 7's +15.6, and the
@@ -71,7 +78,9 @@ test("/audit: filters narrow the list, counts update, the URL keeps the filter",
 test("/audit: every finding links to the chart or table showing its numbers and to the PDF page", async () => {
   await withPage(site(), "/audit#finding-subset-sum-b-random-code-at-step-0", async (watched) => {
     const {page} = watched;
-    // the old v1 link lands inside the merged finding (preprint and v1 print the same Figure 7)
+    await listComplete(page);
+    // the old v1 link lands inside the merged finding, scrolled into view (preprint and v1 print the same Figure 7)
+    await page.waitForFunction(() => { const r = document.getElementById("finding-subset-sum-b-random-code-at-step-0")?.getBoundingClientRect(); return !!r && r.top >= 0 && r.top < innerHeight; });
     const f = page.locator("#finding-subset-sum-ab-random-code-at-step-0");
     assert.equal(await f.locator("#finding-subset-sum-b-random-code-at-step-0").count(), 1);
     assert.match(await f.getByTestId("finding-gap").innerText(), /^33 problems/);

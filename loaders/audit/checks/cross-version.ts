@@ -2,9 +2,7 @@
 import {halfUnit, printedDecimals} from "../../paper-printed.js";
 import type {PaperNumber} from "../../paper-tidy.js";
 import {PAPER_VERSION_KEYS, versionLabel} from "../../../src/lib/paper-vocabulary.js";
-import {Auditor, computedSide, EPS, letter, round, side, slug} from "../auditor.js";
-import {fig7Panels, complete, SUBSETS, SUBSET_LABEL, type Subset} from "../figure7-panels.js";
-import {figure1Baseline, table1, table3} from "../paper-places.js";
+import {Auditor, EPS, letter, side, slug} from "../auditor.js";
 
 const PAPER_VERSIONS: readonly string[] = PAPER_VERSION_KEYS;
 

@@ -1,10 +1,9 @@
 // Figure 7 panels against themselves: subsets add up to the totals, size-weighted accuracies to "All", accuracies are k/n.
-import {halfUnit, printedDecimals} from "../../paper-printed.js";
+import {halfUnit} from "../../paper-printed.js";
 import type {PaperNumber} from "../../paper-tidy.js";
-import {PAPER_VERSION_KEYS, versionLabel} from "../../../src/lib/paper-vocabulary.js";
-import {Auditor, computedSide, EPS, letter, round, side, slug} from "../auditor.js";
+import {PAPER_VERSION_KEYS} from "../../../src/lib/paper-vocabulary.js";
+import {Auditor, computedSide, letter, side, slug} from "../auditor.js";
 import {fig7Panels, complete, SUBSETS, SUBSET_LABEL, type Subset} from "../figure7-panels.js";
-import {figure1Baseline, table1, table3} from "../paper-places.js";
 
 const PAPER_VERSIONS: readonly string[] = PAPER_VERSION_KEYS;
 

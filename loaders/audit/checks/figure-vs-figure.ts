@@ -1,10 +1,9 @@
 // Figure 1 gains against the Figure 7 "All" gains of the same version and training length.
-import {halfUnit, printedDecimals} from "../../paper-printed.js";
+import {halfUnit} from "../../paper-printed.js";
 import type {PaperNumber} from "../../paper-tidy.js";
 import {PAPER_VERSION_KEYS, versionLabel} from "../../../src/lib/paper-vocabulary.js";
-import {Auditor, computedSide, EPS, letter, round, side, slug} from "../auditor.js";
-import {fig7Panels, complete, SUBSETS, SUBSET_LABEL, type Subset} from "../figure7-panels.js";
-import {figure1Baseline, table1, table3} from "../paper-places.js";
+import {Auditor, computedSide, letter, side, slug} from "../auditor.js";
+import {fig7Panels} from "../figure7-panels.js";
 
 const PAPER_VERSIONS: readonly string[] = PAPER_VERSION_KEYS;
 

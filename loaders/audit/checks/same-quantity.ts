@@ -1,9 +1,9 @@
 // One quantity printed in two places of the same version (baselines; accuracy with and without code).
 import {halfUnit, printedDecimals} from "../../paper-printed.js";
 import type {PaperNumber} from "../../paper-tidy.js";
-import {PAPER_VERSION_KEYS, versionLabel} from "../../../src/lib/paper-vocabulary.js";
-import {Auditor, computedSide, EPS, letter, round, side, slug} from "../auditor.js";
-import {fig7Panels, complete, SUBSETS, SUBSET_LABEL, type Subset} from "../figure7-panels.js";
+import {PAPER_VERSION_KEYS} from "../../../src/lib/paper-vocabulary.js";
+import {Auditor, letter, side, slug} from "../auditor.js";
+import {fig7Panels} from "../figure7-panels.js";
 import {figure1Baseline, table1, table3} from "../paper-places.js";
 
 const PAPER_VERSIONS: readonly string[] = PAPER_VERSION_KEYS;

@@ -1,9 +1,9 @@
 // Tables against what they summarise: Table 1 weighted accuracy, Table 2 shares add up to 100, Table 1 against Figure 7.
-import {halfUnit, printedDecimals} from "../../paper-printed.js";
+import {halfUnit} from "../../paper-printed.js";
 import type {PaperNumber} from "../../paper-tidy.js";
-import {PAPER_VERSION_KEYS, versionLabel} from "../../../src/lib/paper-vocabulary.js";
-import {Auditor, computedSide, EPS, letter, round, side, slug} from "../auditor.js";
-import {fig7Panels, complete, SUBSETS, SUBSET_LABEL, type Subset} from "../figure7-panels.js";
+import {PAPER_VERSION_KEYS} from "../../../src/lib/paper-vocabulary.js";
+import {Auditor, computedSide, letter, round, side, slug} from "../auditor.js";
+import {fig7Panels, complete, SUBSETS, type Subset} from "../figure7-panels.js";
 import {figure1Baseline, table1, table3} from "../paper-places.js";
 
 const PAPER_VERSIONS: readonly string[] = PAPER_VERSION_KEYS;

@@ -6,7 +6,8 @@ import {filterFromQuery, filterToQuery, matches, type AuditFilter} from "../../l
 import {versionLabel} from "../../lib/paper-vocabulary.js";
 import type {Cause, CheckSummary, Finding, Status} from "../../../loaders/audit/types.js";
 import {STATUS_LABELS} from "../../lib/audit-vocabulary.js";
-import {findingArticle} from "./finding-article.js";
+import {findingMarkup} from "./finding-article.js";
+import {h, toElement} from "./markup.js";
 
 const STATUS_ORDER: Status[] = ["contradiction", "judgement", "change", "note", "confirmed"];
 const PLACE_ORDER = (p: string) => [/^Abstract/, /^Figure/, /^Table/, /^Sec/, /^App/].findIndex((r) => r.test(p)) * 100 + (Number(/\d+/.exec(p)?.[0] ?? 0));
@@ -24,18 +25,40 @@ export function triage(results: Finding[], checks: CheckSummary[], causes: Cause
   const versions = [...new Set(results.flatMap((f) => f.versions))];
   const places = [...new Set(results.flatMap((f) => f.places))].sort((a, b) => PLACE_ORDER(a) - PLACE_ORDER(b) || a.localeCompare(b));
   const initial = filterFromQuery(search, {status: statuses, severity: severities, version: versions, place: places});
-  const articles = new Map(results.map((f) => [f.id, findingArticle(f, causeById)]));
   const families = checks.filter((c) => results.some((f) => f.check === c.check));
-  const sections = families.map((c) => {
+  // The section headings go in at once; the findings are parsed in small batches, one task each (markup.ts), so
+  // no task blocks the page for long. Counts come from the data, so they are right before the last batch is in.
+  const list = toElement(h`<div class="audit-results">${families.map((c) => {
     const mine = results.filter((f) => f.check === c.check);
-    const counter = html`<span class="muted" data-testid="check-count">(${mine.length})</span>`;
-    const section = html`<section data-check=${c.check}>
-      <h3 class="audit-family" id=${`check-${c.check}`}>${c.check} ${counter}</h3>
+    return h`<section data-check="${c.check}">
+      <h3 class="audit-family" id="check-${c.check}">${c.check} <span class="muted" data-testid="check-count">(${mine.length})</span></h3>
       <p class="muted">${c.description}.</p>
-      ${mine.map((f) => articles.get(f.id))}
+      <div class="audit-family-list"></div>
     </section>`;
-    return {check: c.check, section, counter, mine};
+  })}</div>`);
+  const articles = new Map<string, HTMLElement>();
+  const sections = families.map((c) => {
+    const section = list.querySelector(`section[data-check="${c.check}"]`) as HTMLElement;
+    return {check: c.check, section, counter: section.querySelector('[data-testid="check-count"]') as HTMLElement, body: section.querySelector(".audit-family-list") as HTMLElement, mine: results.filter((f) => f.check === c.check)};
   });
+  const queue = sections.flatMap((s) => s.mine.map((f) => ({s, f})));
+  const BATCH = 12;
+  const renderBatch = () => {
+    const batch = queue.splice(0, BATCH);
+    for (const {s, f} of batch) {
+      const el = toElement(findingMarkup(f, causeById));
+      el.hidden = !matches(f, read());
+      s.body.append(el);
+      articles.set(f.id, el);
+    }
+    if (queue.length) setTimeout(renderBatch, 0);
+    else {
+      list.dataset.complete = "true";
+      // a link to a finding rendered in a later batch: scroll once it exists
+      const target = /^#(finding|check)-/.test(location.hash) ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+      if (target && list.contains(target)) target.scrollIntoView();
+    }
+  };
   const shown = html`<p data-testid="audit-shown" role="status" aria-live="polite"></p>`;
   const query = html`<input type="search" id="audit-q" name="q" value=${initial.query} placeholder="e.g. Figure 7 random, 35.0, Table 2" autocomplete="off">`;
   const headline = html`<input type="checkbox" id="audit-headline" name="headline" checked=${initial.headline}>`;
@@ -64,7 +87,8 @@ export function triage(results: Finding[], checks: CheckSummary[], causes: Cause
       let n = 0;
       for (const f of s.mine) {
         const ok = matches(f, c);
-        articles.get(f.id)!.hidden = !ok;
+        const el = articles.get(f.id);
+        if (el) el.hidden = !ok;
         if (ok) n++;
       }
       s.section.hidden = n === 0;
@@ -83,5 +107,6 @@ export function triage(results: Finding[], checks: CheckSummary[], causes: Cause
     apply(true);
   });
   apply(false);
-  return html`<div data-testid="audit-findings" data-count=${String(results.length)}>${form}${shown}${sections.map((s) => s.section)}</div>`;
+  renderBatch();
+  return html`<div data-testid="audit-findings" data-count=${String(results.length)}>${form}${shown}${list}</div>`;
 }
