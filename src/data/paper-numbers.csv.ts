@@ -1,9 +1,9 @@
 // The tidy paper numbers as CSV (download and DuckDB input); arrays joined with "|".
-import * as aq from "arquero";
 import {readSourceTables} from "../../loaders/paper-source.js";
 import {assertValid} from "../../loaders/paper-validate.js";
-import {flatRow, tidyTables, TIDY_COLUMNS} from "../../loaders/paper-tidy.js";
+import {tidyTables} from "../../loaders/paper-tidy.js";
+import {numbersCsv} from "../../loaders/paper-outputs.js";
 
 const tables = readSourceTables();
 assertValid(tables);
-process.stdout.write(aq.from(tidyTables(tables).map(flatRow)).select([...TIDY_COLUMNS]).toCSV());
+process.stdout.write(numbersCsv(tidyTables(tables)));

@@ -23,7 +23,7 @@ function whenVisible(testid: string, label: string, render: (root: HTMLElement, 
   root.style.minHeight = "260px"; // reserve the chart's height: no layout shift when it arrives
   const status = document.createElement("p");
   status.className = "muted";
-  status.style.color = "#4a4a4a"; // the landing has no .muted rule; Framework's grey is below 4.5:1
+  status.style.color = "var(--site-muted)"; // the site grey of each colour scheme (src/style.css), ≥ 4.5:1 on both
   status.setAttribute("role", "status");
   status.textContent = `${label} loads when you scroll here…`;
   root.append(status);
