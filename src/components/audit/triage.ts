@@ -63,7 +63,7 @@ export function triage(results: Finding[], checks: CheckSummary[], causes: Cause
   const query = html`<input type="search" id="audit-q" name="q" value=${initial.query} placeholder="e.g. Figure 7 random, 35.0, Table 2" autocomplete="off">`;
   const headline = html`<input type="checkbox" id="audit-headline" name="headline" checked=${initial.headline}>`;
   const clear = html`<button type="button" data-testid="audit-clear">Clear filters</button>`;
-  const form = html`<form class="audit-filters" data-testid="audit-filters" role="search" aria-label="Filter the findings" onsubmit=${(e: Event) => e.preventDefault()}>
+  const form = html`<form class="audit-filters" data-testid="audit-filters" role="search" aria-label="Filter the findings">
     ${select("audit-status", "Status", [["", `any (${results.length})`], ...statuses.map((s): [string, string] => [s, `${STATUS_LABELS[s]} (${count((f) => f.status === s)})`])], initial.status)}
     ${select("audit-severity", "Severity", [["", "any"], ...severities.map((s): [string, string] => [s, `${s} (${count((f) => f.severity === s)})`])], initial.severity)}
     ${select("audit-version", "Version", [["", "any"], ...versions.map((v): [string, string] => [v, `${versionLabel(v)} (${count((f) => f.versions.includes(v))})`])], initial.version)}
@@ -72,6 +72,9 @@ export function triage(results: Finding[], checks: CheckSummary[], causes: Cause
     <label class="audit-control audit-search" for="audit-q">Search ${query}</label>
     ${clear}
   </form>`;
+  // a listener, not htl's on…=${fn}: htl writes that as an inline handler attribute first, which a CSP that
+  // lists inline scripts by hash refuses (README "Security headers")
+  form.addEventListener("submit", (e: Event) => e.preventDefault());
   const read = (): AuditFilter => ({
     status: (form.querySelector("#audit-status") as HTMLSelectElement).value,
     severity: (form.querySelector("#audit-severity") as HTMLSelectElement).value,
