@@ -266,6 +266,20 @@ test("/toy: the runs table is queryable with DuckDB-wasm, loaded only when asked
       assert.match(p, /^0\.\d{1,3}$/);
       assert.equal(x, "0.826");
     }
+    // a query that never ends can be cancelled, and the table answers the next query
+    assert.equal(await page.getByTestId("toy-query-cancel").isHidden(), true, "Cancel only while a query runs");
+    await page.getByTestId("toy-query-sql").fill("SELECT sum(a.range * b.range) AS never FROM range(1000000) a, range(1000000) b");
+    await page.getByTestId("toy-query-run").click();
+    await page.getByTestId("toy-query-cancel").waitFor({state: "visible"});
+    assert.equal(await page.getByTestId("toy-query-run").isDisabled(), true);
+    await page.getByTestId("toy-query-cancel").click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="toy-query-status"]')?.textContent === "The query was cancelled.", undefined, {timeout: RUN_TIMEOUT});
+    assert.equal(await page.getByTestId("toy-query-run").isDisabled(), false);
+    assert.equal(await page.getByTestId("toy-query-cancel").isHidden(), true);
+    await page.getByTestId("toy-query-sql").fill("SELECT count(*) AS n FROM runs");
+    await page.getByTestId("toy-query-run").click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="toy-query-results"] th')?.textContent === "n", undefined, {timeout: RUN_TIMEOUT});
+    assert.equal(await page.locator('[data-testid="toy-query-results"] tbody td').first().innerText(), "2");
     assertClean(watched);
   } finally {
     await watched.close();

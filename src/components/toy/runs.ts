@@ -1,7 +1,7 @@
 // The runs table: every completed ensemble is a row (settings + final numbers) that can be queried with
 // DuckDB-wasm (loaded only when asked, via the shared client) and exported as CSV or JSON.
 import type { EnsembleResult, ToyConfig } from "../../lib/toy/index.js";
-import { openDuckDB, type DuckClient, type QueryResult } from "../duckdb-client.js";
+import { openDuckDB, QueryCancelledError, type DuckClient, type QueryResult } from "../duckdb-client.js";
 import { rowCountText } from "../../lib/sql/reader-query.js";
 
 export interface RunRow {
@@ -199,6 +199,15 @@ export function runsPanel(): RunsHandle {
   run.type = "button";
   run.textContent = "Run query";
   run.dataset.testid = "toy-query-run";
+  // a reader's SQL can run for ever (a cross join of ranges): Cancel interrupts it inside DuckDB (or, if DuckDB
+  // does not stop in time, the client replaces its worker); shown only while a query runs
+  const cancel = document.createElement("button");
+  cancel.type = "button";
+  cancel.textContent = "Cancel query";
+  cancel.dataset.testid = "toy-query-cancel";
+  cancel.hidden = true;
+  let running: AbortController | null = null;
+  cancel.addEventListener("click", () => running?.abort());
   const clear = document.createElement("button");
   clear.type = "button";
   clear.textContent = "Clear the table";
@@ -254,6 +263,8 @@ export function runsPanel(): RunsHandle {
   async function query() {
     run.disabled = true;
     run.setAttribute("aria-busy", "true");
+    const ac = (running = new AbortController());
+    cancel.hidden = false;
     try {
       if (!client) {
         client = openDuckDB([], (stage) => (status.textContent = `DuckDB: ${stage}…`));
@@ -261,12 +272,14 @@ export function runsPanel(): RunsHandle {
       }
       const c = await client;
       await c.query(runsTableSql(rows));
-      const res = await c.query(sql.value);
+      const res = await c.query(sql.value, { signal: ac.signal });
       status.textContent = `${rowCountText(res.cells.length, res.truncated, res)} in ${res.elapsedMs.toFixed(0)} ms.`;
       out.replaceChildren(resultTable(res));
     } catch (e) {
-      status.textContent = `The query failed: ${e instanceof Error ? e.message : String(e)}`;
+      status.textContent = e instanceof QueryCancelledError ? "The query was cancelled." : `The query failed: ${e instanceof Error ? e.message : String(e)}`;
     } finally {
+      running = null;
+      cancel.hidden = true;
       run.disabled = false;
       run.removeAttribute("aria-busy");
     }
@@ -277,7 +290,7 @@ export function runsPanel(): RunsHandle {
   clear.addEventListener("click", () => { rows.length = 0; jsons.length = 0; jsonTexts.length = 0; renderTable(); });
   renderTable();
   const controls = document.createElement("p");
-  controls.append(run, document.createTextNode(" "), clear);
+  controls.append(run, document.createTextNode(" "), cancel, document.createTextNode(" "), clear);
   root.append(h, p, tableWrap, links, storageNote, sqlLabel, sql, controls, status, out);
   return {
     element: root,
