@@ -13,13 +13,16 @@ async function copyText(text: string): Promise<void> {
   if (!ok) throw new Error("the browser refused to copy");
 }
 
-/** `label` names what is copied ("Copy the BibTeX"); the status text after the button reports the outcome. */
-export function copyButton(text: string, {label, testid}: {label: string; testid?: string}): HTMLElement {
+/**
+ * `label` names what is copied ("Copy the BibTeX"); the status text after the button reports the outcome.
+ * `text` may be a function for text that changes (the toy's link follows its settings): read at click time.
+ */
+export function copyButton(text: string | (() => string), {label, testid}: {label: string; testid?: string}): HTMLElement {
   const status = html`<span class="copy-status" role="status"></span>`;
   const button = html`<button type="button" class="copy-button" data-testid=${testid ?? "copy-button"}>${label}</button>`;
   button.addEventListener("click", async () => {
     try {
-      await copyText(text);
+      await copyText(typeof text === "function" ? text() : text);
       status.textContent = "Copied.";
     } catch (e) {
       status.textContent = `Could not copy (${(e as Error).message}); select the text and copy it by hand.`;

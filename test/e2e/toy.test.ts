@@ -154,6 +154,13 @@ test("/toy: the URL carries the full state and reproduces the library's numbers"
     assert.equal(await page.getByTestId("toy-ctl-lr").inputValue(), "2");
     assert.equal(await page.getByTestId("toy-ctl-clip-epsHigh").inputValue(), "0.28");
     assert.equal(await page.getByTestId("toy-ctl-seeds").inputValue(), "12");
+    // the copy button copies the link to exactly these settings
+    await watched.context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.getByTestId("toy-copy-link").click();
+    await page.getByText("Copied.").first().waitFor();
+    const copied = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+    assert.equal(copied.href, page.url());
+    assert.deepEqual(JSON.parse(copied.searchParams.get("cfg") ?? "null"), overrides);
     // Plumbing check, not a check of the simulator: the expected text comes from runEnsemble, the code under
     // test, run in Node. It shows that the URL's settings reach the browser's worker intact and that the worker
     // bundle computes what the Node library does; the simulator's numbers themselves are checked against

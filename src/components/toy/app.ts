@@ -2,6 +2,7 @@
 // the guided tour, the other charts, the "why" panel, the single-seed rollout view and the runs table.
 // Runs go to a pool of Web Workers (pool-client.ts) when an input settles; every chart is drawn in its own
 // task so no main-thread task grows long; the URL always holds the state (url-state.ts).
+import { copyButton } from "../copy-button.js";
 import {
   checkEnsembleSize, checkWorkBudget, presetById, presetConfig, PRESETS, previewBudget, stateFromSearch, stateToSearch, TOUR, ToyConfigError,
   ToySimulator, validateConfig, type EnsembleResult, type PageState, type StepTrace, type ToyConfig,
@@ -465,7 +466,7 @@ export function toyApp({ workerUrl, presetAnchors = {} }: { workerUrl: string | 
   narrow?.addEventListener("change", () => { placeReading(); scheduleDraw(); });
 
   const linkP = el("p");
-  linkP.append(shareLink, linkNote, document.createTextNode(" (the address bar always holds the full state) · "), exportLinks);
+  linkP.append(shareLink, linkNote, document.createTextNode(" "), copyButton(() => location.href, { label: "Copy the link", testid: "toy-copy-link" }), document.createTextNode(" (the address bar always holds the full state) · "), exportLinks);
   const rolloutSection = el("section", { "aria-labelledby": "toy-rollout-title", "data-testid": "toy-rollout" });
   const rolloutBar = el("p");
   rolloutBar.append(stepBtn, document.createTextNode(" "), step10Btn, document.createTextNode(" "), resetBtn);
