@@ -80,9 +80,7 @@ for (const {path} of pages) {
       );
     });
 
-    // /toy is being re-laid out in its own branch (issue 9, items 1–3); its layout shift is tracked there.
-    const todo = path === "/toy" ? "the toy page's layout shift belongs to the toy redesign (issue 9 items 1–3)" : undefined;
-    test(`${path} at ${viewport.width}px: layout shift while loading stays below 0.1`, {todo}, async () => {
+    test(`${path} at ${viewport.width}px: layout shift while loading stays below 0.1`, async () => {
       await withPage(
         site(),
         path,
