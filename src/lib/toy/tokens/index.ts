@@ -9,3 +9,4 @@ export * from "./stream.js";
 export * from "./url.js";
 export * from "./paper.js";
 export * from "./cost.js";
+export * from "./paper-curves.js";
