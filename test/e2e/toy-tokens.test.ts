@@ -154,7 +154,7 @@ test("/toy-tokens: the paper's code-frequency curves load only when scrolled to,
     // below the fold and not yet fetched
     assert.equal(await paper.getAttribute("data-state"), "waiting");
     assert.deepEqual(figureData(), []);
-    assert.match(await paper.innerText(), /loads when you scroll here/);
+    assert.match(await paper.innerText(), /The paper.s curves load when you scroll here/);
     // it sits directly after the toy's p(code) chart
     assert.equal(await page.evaluate(() => {
       const scope = document.querySelector('[data-testid="tt-chart-scope"]')!.parentElement!;
