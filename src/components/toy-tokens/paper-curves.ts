@@ -5,7 +5,24 @@ import { curveChart, type CurveSeries } from "../figures/curve-chart.js";
 import { PAPER_CODE_FREQUENCY as P, paperCodeFrequencyCurves, type RecoveredPanel } from "../../lib/toy/tokens/paper-curves.js";
 import { COLORS } from "./charts.js";
 
-const CLIP_OFF = ["#5F5F5F", "#8a8a8a", "#a8a8a8"];
+// clip removed: the toy's clip-off grey for the switched-off run, two more colours (≥ 3:1 on white) for the batch-size runs
+const CLIP_OFF = ["#5F5F5F", "#1F5FA8", "#0B7A55"];
+
+function legend(series: CurveSeries[]): HTMLElement {
+  const ul = document.createElement("ul");
+  ul.className = "tt-paper-legend";
+  ul.setAttribute("aria-label", "Legend of the paper's curves");
+  for (const s of series) {
+    const li = document.createElement("li");
+    const sw = document.createElement("span");
+    sw.className = "tt-paper-swatch";
+    sw.style.background = s.color;
+    sw.setAttribute("aria-hidden", "true");
+    li.append(sw, s.label);
+    ul.append(li);
+  }
+  return ul;
+}
 
 export type LoadFigure = () => Promise<{ figure: number; panels: RecoveredPanel[] }>;
 
@@ -39,7 +56,7 @@ export function paperCodeFrequency(load: LoadFigure): HTMLElement {
         const on = curves.find((c) => c.clipOn)!, offs = curves.filter((c) => !c.clipOn);
         const cap = document.createElement("figcaption");
         cap.className = "tt-hint";
-        cap.append(`The paper's measurement, not this toy's: ${P.panelLabel} of the ${P.version} (page ${P.page}), recovered from the PDF's vector paths, smoothed lines (this page's colours: clipping enabled as the toy's “clip as set”, the three ways of removing the clip in greys). ` +
+        cap.append(`The paper's measurement, not this toy's: ${P.panelLabel} of the ${P.version} (page ${P.page}), recovered from the PDF's vector paths, smoothed lines (this page's colours: clipping enabled in the toy's “clip as set” colour, clipping switched off in its “clip off” grey, the two batch-size ways of removing the clip in blue and green). ` +
           `With clipping, code use ends at ${on.last.value.toFixed(2)} (step ${on.last.step}); without it at ${offs.map((c) => `${c.last.value.toFixed(2)} (${c.label}, step ${c.last.step})`).join(", ")}. ` +
           `It measures what the toy's p(code) above measures (the share of answers that use code), for a real model; the toy's steps are not training steps and its scale is not the model's. `);
         const a = document.createElement("a");
@@ -47,7 +64,7 @@ export function paperCodeFrequency(load: LoadFigure): HTMLElement {
         a.textContent = `${P.panelLabel} with its accuracy panel and data →`;
         cap.append(a);
         status.remove();
-        root.append(chart, cap);
+        root.append(legend(series), chart, cap);
         root.style.minHeight = "";
         root.dataset.state = "ready";
       })
