@@ -16,7 +16,6 @@ import { WorkerPool } from "./sim/workers.js";
 
 export { parseSimArgs, USAGE, UsageError, type SimArgs };
 export { toyConfigs as configsFromArgs, summaryJson } from "./sim/toy-model.js";
-import { routeModel, runTokensCli } from "./sim-tokens.js";
 
 function readText(file: string, what: string): string {
   try {
@@ -31,11 +30,14 @@ async function execute(args: SimArgs, write: (s: string) => void, info?: (s: str
     write(mergeShards(args.files.map((name) => ({ name, text: readText(name, "shard file") }))));
     return;
   }
-  const model = modelById(args.model);
+  // a sweep's model is the grid's when it names one (refused when --model names another)
+  const grid = args.command === "sweep" ? parseGrid(readText(args.files[0], "grid file"), args.files[0]) : null;
+  if (grid?.model && args.modelGiven && grid.model !== args.model)
+    throw new UsageError(`${args.files[0]} names the model '${grid.model}' but --model says '${args.model}'; drop one`);
+  const model = modelById(grid?.model ?? args.model);
   const pool = args.workers > 1 ? new WorkerPool(args.workers) : null;
   try {
-    if (args.command === "sweep") {
-      const grid = parseGrid(readText(args.files[0], "grid file"), args.files[0]);
+    if (grid) {
       await runSweep(model, grid, { shard: args.shard, maxMinutes: args.maxMinutes, pool, write, info });
     } else {
       const { a, b } = prepare(model, args, args.maxMinutes);
@@ -54,13 +56,10 @@ async function execute(args: SimArgs, write: (s: string) => void, info?: (s: str
 export async function runCli(argv: string[], write?: (s: string) => void, info?: (s: string) => void): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   const out = write ?? ((s: string) => void (stdout += s));
-  // the token-level toy has its own front end for now (scripts/sim-tokens.ts)
-  const routed = routeModel(argv);
-  if (routed.model === "tokens") return runTokensCli(routed.argv);
   try {
     const args = parseSimArgs(argv);
     if (args.help) return { code: 0, stdout: USAGE + "\n", stderr: "" };
-    if (args.listPresets) return { code: 0, stdout: JSON.stringify(PRESETS, null, 2) + "\n", stderr: "" };
+    if (args.listPresets) return { code: 0, stdout: JSON.stringify(modelById(args.model).presets ?? PRESETS, null, 2) + "\n", stderr: "" };
     await execute(args, out, info);
     return { code: 0, stdout, stderr: "" };
   } catch (e) {

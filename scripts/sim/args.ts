@@ -1,8 +1,8 @@
 // Command-line arguments of `npm run sim`: one run, `sweep GRID.json`, `merge A.jsonl B.jsonl …`.
 // Parsing only; every mistake is a UsageError whose message says what to type instead.
 import { availableParallelism } from "node:os";
-import { parseCount, presetById, PRESETS } from "../../src/lib/toy/index.js";
-import { MODEL_IDS } from "./models.js";
+import { parseCount, PRESETS } from "../../src/lib/toy/index.js";
+import { MODEL_IDS, modelById } from "./models.js";
 import { UsageError, type RunSpec } from "./model.js";
 
 export { UsageError, type RunSpec };
@@ -13,21 +13,23 @@ export const USAGE = `usage: npm run sim -- ['<json config overrides>'] [--seeds
        npm run sim -- sweep GRID.json [--shard i/n] [--workers N]
        npm run sim -- merge A.jsonl B.jsonl …
   overrides   JSON object merged into the defaults (after the preset), e.g. '{"lr":2,"clip":{"epsHigh":0.28}}'
-  --seeds N   number of seeds (seed, seed+1, …; default 64)
+  --seeds N   number of seeds (seed, seed+1, …; default 64, 48 for --model tokens)
   --steps T   RL steps per seed (default: the config's steps, 200)
   --paired J  also run configuration B = A + J on the same seeds and report A − B (J cannot change the seed)
-  --preset P  start from a preset (${PRESETS.map((p) => p.id).join(", ")})
+  --preset P  start from a preset (${PRESETS.map((p) => p.id).join(", ")}; --model tokens --list-presets lists the token model's)
   --workers N run the seeds on N threads: the main one and N − 1 workers ('auto' = one per core; default 1); the output is identical
   --max-minutes M  refuse runs estimated above M minutes of one core's compute (default ${DEFAULT_MAX_MINUTES})
   --model M   the model to run (${MODEL_IDS.join(", ")}; default toy)
   --list-presets  print the presets as JSON and exit
-  sweep       run every point of a grid, one JSON line per point (GRID.json: {"base": {…}, "axes": {"clip.epsHigh": [0.2, 0.28]}, "seeds": N, "steps": T, "paired": {…}|null})
+  sweep       run every point of a grid, one JSON line per point (GRID.json: {"model": "toy"|"tokens", "base": {…}, "axes": {"clip.epsHigh": [0.2, 0.28]}, "seeds": N, "steps": T, "paired": {…}|null})
   --shard i/n only the points p with p mod n = i − 1 (i = 1 … n), for running a grid on n machines
   merge       check that shard outputs are one complete grid and print it as the unsharded sweep would`;
 
 export interface SimArgs extends RunSpec {
   command: "run" | "sweep" | "merge";
   model: string;
+  /** whether --model was on the command line (a sweep grid naming another model is then refused) */
+  modelGiven: boolean;
   workers: number;
   maxMinutes: number;
   /** sweep: the grid file; merge: the shard files */
@@ -74,7 +76,7 @@ export function parseShard(text: string | undefined): { index: number; count: nu
 
 export function parseSimArgs(argv: string[]): SimArgs {
   const out: SimArgs = {
-    command: "run", overrides: {}, seeds: 64, steps: null, paired: null, preset: null, model: "toy", workers: 1,
+    command: "run", overrides: {}, seeds: 64, steps: null, paired: null, preset: null, model: "toy", modelGiven: false, workers: 1,
     maxMinutes: DEFAULT_MAX_MINUTES, files: [], shard: null, listPresets: false, help: false,
   };
   let rest = argv;
@@ -82,7 +84,7 @@ export function parseSimArgs(argv: string[]): SimArgs {
     out.command = argv[0];
     rest = argv.slice(1);
   }
-  let sawPositional = false;
+  let sawPositional = false, seedsGiven = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
@@ -94,7 +96,7 @@ export function parseSimArgs(argv: string[]): SimArgs {
       throw new UsageError(`${flag} does not apply to ${out.command === "run" ? "a single run" : out.command}${inGrid ? ` (set "${flag.slice(2)}" in the grid file)` : ""}`);
     };
     switch (flag) {
-      case "--seeds": only("run"); out.seeds = parsePositiveInt(value(), "--seeds"); break;
+      case "--seeds": only("run"); out.seeds = parsePositiveInt(value(), "--seeds"); seedsGiven = true; break;
       case "--steps": only("run"); out.steps = parsePositiveInt(value(), "--steps"); break;
       case "--paired": {
         only("run");
@@ -107,8 +109,7 @@ export function parseSimArgs(argv: string[]): SimArgs {
         only("run");
         const v = value();
         if (!v) throw new UsageError("--preset needs a name");
-        if (!presetById(v)) throw new UsageError(`unknown preset '${v}' (known: ${PRESETS.map((p) => p.id).join(", ")})`);
-        out.preset = v;
+        out.preset = v; // checked below against the presets of the model (--model may come later)
         break;
       }
       case "--workers": only("run", "sweep"); out.workers = parseWorkers(value()); break;
@@ -119,6 +120,7 @@ export function parseSimArgs(argv: string[]): SimArgs {
         const v = value();
         if (!v || !MODEL_IDS.includes(v)) throw new UsageError(`--model must be one of ${MODEL_IDS.join(", ")} (got ${JSON.stringify(v ?? "")})`);
         out.model = v;
+        out.modelGiven = true;
         break;
       }
       case "--list-presets": out.listPresets = true; break;
@@ -131,6 +133,11 @@ export function parseSimArgs(argv: string[]): SimArgs {
         sawPositional = true;
     }
   }
+  const model = modelById(out.model);
+  if (!seedsGiven) out.seeds = model.defaultSeeds ?? out.seeds;
+  const presets = model.presets ?? PRESETS;
+  if (out.preset && !presets.some((p) => p.id === out.preset))
+    throw new UsageError(`unknown preset '${out.preset}'${out.model === "toy" ? "" : ` of the ${out.model} model`} (known: ${presets.map((p) => p.id).join(", ")})`);
   if (!out.help && !out.listPresets) {
     if (out.command === "sweep" && out.files.length !== 1) throw new UsageError(`sweep needs exactly one GRID.json file (got ${out.files.length})`);
     if (out.command === "merge" && out.files.length === 0) throw new UsageError("merge needs the shard files, e.g. merge out-1.jsonl out-2.jsonl");

@@ -22,6 +22,10 @@ export interface Collector<R> {
 
 export interface SimModel<C = unknown, R = unknown> {
   readonly id: string;
+  /** Seeds when neither --seeds nor the grid says (the strategy toy's 64 when absent). */
+  readonly defaultSeeds?: number;
+  /** The presets --preset and a grid's "preset" may name and --list-presets prints (the strategy toy's when absent). */
+  readonly presets?: readonly { id: string }[];
   /** Configuration A (and B when paired) from a run spec; throws with a readable message when invalid. */
   configs(spec: RunSpec): { a: C; b: C | null };
   /**

@@ -2,17 +2,20 @@
 // line per point, in point order. A point's line depends only on the grid and the point, never on the shard
 // or the worker count, so shards run anywhere can be merged back into the unsharded output (merge.ts).
 import { createHash } from "node:crypto";
-import { presetById, PRESETS } from "../../src/lib/toy/index.js";
+import { PRESETS } from "../../src/lib/toy/index.js";
+import { MODEL_IDS, modelById } from "./models.js";
 import { describeSeconds } from "../../src/lib/toy/cost.js";
 import { UsageError, type RunSpec, type SimModel } from "./model.js";
 import { prepare, RefusedError, runEnsembleWith } from "./run.js";
 import type { WorkerPool } from "./workers.js";
 
 export const MAX_POINTS = 100_000;
-const GRID_KEYS = ["base", "axes", "seeds", "steps", "paired", "preset"] as const;
+const GRID_KEYS = ["model", "base", "axes", "seeds", "steps", "paired", "preset"] as const;
 const AXIS_PATH = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
 
 export interface Grid {
+  /** the model the grid names ("model" key), or null: then --model decides */
+  model: string | null;
   base: Record<string, unknown>;
   /** in the file's order; the last axis varies fastest */
   axes: [string, unknown[]][];
@@ -62,19 +65,24 @@ export function parseGrid(text: string, file = "GRID.json"): Grid {
       axes.push([path, values]);
     }
   }
-  const seeds = raw.seeds ?? 64;
+  const modelId = raw.model ?? null;
+  if (modelId !== null && (typeof modelId !== "string" || !MODEL_IDS.includes(modelId)))
+    problems.push(`'model' must be one of ${MODEL_IDS.join(", ")} or absent (got ${JSON.stringify(modelId)})`);
+  const model = typeof modelId === "string" && MODEL_IDS.includes(modelId) ? modelById(modelId) : null;
+  const seeds = raw.seeds ?? model?.defaultSeeds ?? 64;
   if (!wholeAtLeast1(seeds)) problems.push(`'seeds' must be a whole number ≥ 1 (got ${JSON.stringify(seeds)})`);
   const steps = raw.steps ?? null;
   if (steps !== null && !wholeAtLeast1(steps)) problems.push(`'steps' must be a whole number ≥ 1 or null (got ${JSON.stringify(steps)})`);
   const paired = raw.paired ?? null;
   if (paired !== null && !isObject(paired)) problems.push(`'paired' must be an object of overrides for B, or null`);
   const preset = raw.preset ?? null;
-  if (preset !== null && (typeof preset !== "string" || !presetById(preset)))
-    problems.push(`'preset' must be one of ${PRESETS.map((p) => p.id).join(", ")} or null (got ${JSON.stringify(preset)})`);
+  const presets = model?.presets ?? PRESETS;
+  if (preset !== null && (typeof preset !== "string" || !presets.some((p) => p.id === preset)))
+    problems.push(`'preset' must be one of ${presets.map((p) => p.id).join(", ")} or null (got ${JSON.stringify(preset)})`);
   const points = axes.reduce((n, [, v]) => n * v.length, 1);
   if (points > MAX_POINTS) problems.push(`the grid has ${points} points, more than ${MAX_POINTS}; split it into several grids`);
   if (problems.length) throw new UsageError(`${file}:\n  - ${problems.join("\n  - ")}`);
-  return { base: base as Record<string, unknown>, axes, seeds: seeds as number, steps: steps as number | null, paired: paired as Record<string, unknown> | null, preset: preset as string | null };
+  return { model: modelId as string | null, base: base as Record<string, unknown>, axes, seeds: seeds as number, steps: steps as number | null, paired: paired as Record<string, unknown> | null, preset: preset as string | null };
 }
 
 /** Short id of a grid (and model): shards carry it so merge can tell shards of different grids apart. */

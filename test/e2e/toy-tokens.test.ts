@@ -1,6 +1,7 @@
 // The token-level toy page: every view renders from a real run in the worker, the numbers equal the
 // library's for the same configuration and seeds, the URL carries the state, cancel works (button and
-// Escape), the scope switch shows p(code) unchanged, the sign-rule map computes, and it fits a phone.
+// Escape), the scope switch shows p(code) unchanged, the sign-rule map computes, the paper's code-frequency curves
+// load when scrolled to beside the toy's p(code), and it fits a phone.
 import {test} from "node:test";
 import assert from "node:assert/strict";
 import {assertClean, openPage, seriousAxeViolations, useSite} from "./harness.js";
@@ -131,9 +132,46 @@ test("/toy-tokens: fits a 390 px phone screen", async () => {
   const {page} = watched;
   try {
     await waitState(page, "done");
+    // the paper's curves beside the toy's p(code) view fit too once loaded
+    await page.getByTestId("tt-paper-codefreq").scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelector('[data-testid="tt-paper-codefreq"]')?.getAttribute("data-state") === "ready", undefined, {timeout: 30_000});
     const widths = await page.evaluate(() => ({doc: document.documentElement.scrollWidth, svgs: Array.from(document.querySelectorAll(".tt-figure svg")).map((s) => s.getBoundingClientRect().right)}));
     assert.ok(widths.doc <= 390, `page is ${widths.doc} px wide`);
     for (const r of widths.svgs) assert.ok(r <= 390.5, `a chart ends at ${r} px`);
+    assertClean(watched);
+  } finally {
+    await watched.close();
+  }
+});
+
+test("/toy-tokens: the paper's code-frequency curves load only when scrolled to, right after the toy's p(code) view, labelled as the paper's", async () => {
+  const watched = await openPage(site(), q({steps: 10}, 2));
+  const {page} = watched;
+  const figureData = () => watched.requests.filter((u) => /\/_file\/data\/curves\/fig-11\.[0-9a-f]+\.json$/.test(u));
+  try {
+    await waitState(page, "done");
+    const paper = page.getByTestId("tt-paper-codefreq");
+    // below the fold and not yet fetched
+    assert.equal(await paper.getAttribute("data-state"), "waiting");
+    assert.deepEqual(figureData(), []);
+    assert.match(await paper.innerText(), /The paper.s curves load when you scroll here/);
+    // it sits directly after the toy's p(code) chart
+    assert.equal(await page.evaluate(() => {
+      const scope = document.querySelector('[data-testid="tt-chart-scope"]')!.parentElement!;
+      return scope.nextElementSibling?.querySelector('[data-testid="tt-paper-codefreq"]') !== null;
+    }), true);
+    await paper.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelector('[data-testid="tt-paper-codefreq"]')?.getAttribute("data-state") === "ready", undefined, {timeout: 30_000});
+    assert.equal(figureData().length, 1, "the figure's data was fetched once");
+    const text = await paper.innerText();
+    assert.match(text, /Paper, not the toy: Figure 11\(b\), code frequency of Qwen2\.5-Math-7B trained with random rewards \(May 2025 preprint, p\. 12\)/);
+    // the curve values recovered from the preprint PDF (fig-11.json): clipping enabled ends at 0.858 at step 100
+    assert.match(text, /With clipping, code use ends at 0\.86 \(step 100\)/);
+    assert.match(text, /0\.53 \(Clipping Disabled, step 97\)/);
+    assert.equal(await paper.locator("svg").count() >= 1, true);
+    assert.equal(await paper.locator("a").getAttribute("href"), "./figures?figure=11&panel=(b)%20Frequency%20of%20Code%20Reasoning#one-figure-panel-by-panel");
+    const violations = await seriousAxeViolations(page, '[data-testid="tt-paper-codefreq"]');
+    assert.deepEqual(violations.map((v) => v.id), []);
     assertClean(watched);
   } finally {
     await watched.close();

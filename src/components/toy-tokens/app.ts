@@ -76,7 +76,11 @@ class Job {
   isCurrent(id: number): boolean { return id === this.id; }
 }
 
-export interface TokensAppOptions { workerUrl: string | null }
+export interface TokensAppOptions {
+  workerUrl: string | null;
+  /** drawn right after the toy's p(code) view (the page passes the paper's code-frequency curves) */
+  besideScope?: HTMLElement;
+}
 
 export function tokensApp(opts: TokensAppOptions): HTMLElement {
   const root = el("div", { class: "tt-app", "data-testid": "tt-app", "data-state": "idle" });
@@ -133,6 +137,8 @@ export function tokensApp(opts: TokensAppOptions): HTMLElement {
   const slot = (id: string) => { const d = el("div", { "data-slot": id }); views.append(d); return d; };
   const sAtp = el("div", { "data-slot": "atp" });
   const sDec = slot("dec"), sHist = slot("hist"), sRate = slot("rate"), sPad = slot("pad"), sWho = slot("who"), sScope = slot("scope");
+  // attached with the first charts (so it starts below them, below the fold, and loads only when scrolled to)
+  const sPaper = slot("paper-scope");
   const padInput = el("input", { type: "range", min: "0", max: "0.99", step: "0.01", value: String(padShare), "data-testid": "tt-pad" });
   const padField = labelled("share of extra near-deterministic tokens (dilution readout)", padInput);
   sPad.append(padField);
@@ -250,6 +256,7 @@ export function tokensApp(opts: TokensAppOptions): HTMLElement {
     sRate.replaceChildren(clipRateChart(r, { width: w, padShare }));
     sWho.replaceChildren(whoClippedChart(r, { width: w, labels: classLabels(cfg.classEdges), epsLow: cfg.clip.epsLow, epsHigh: cfg.clip.epsHigh }));
     sScope.replaceChildren(scopeChart(r, { width: w, scope: cfg.clip.scope, modeName: cfg.strategies[0] }));
+    if (opts.besideScope && !sPaper.hasChildNodes()) sPaper.append(opts.besideScope);
   }
 
   // ---------- band view (main thread: one traced step is a few milliseconds)

@@ -166,3 +166,18 @@ export function runTokenEnsemble(cfgA: TokenToyConfig, seeds: number, cfgB?: Tok
   e.runNext(seeds);
   return e.result(metrics);
 }
+
+/** One seed's metric rows, as `TokenEnsemble.ingest` takes them. */
+export interface TokenSeedRows { rows: Float64Array; guardHits: number }
+
+/**
+ * Seed number `index` (seed cfgA.seed + index) of configuration A and, when given, B on the same seed: a pure
+ * function of (configs, index), so a pool of workers can run any seed and the ensemble ingests it by index.
+ */
+export function runTokenSeedRows(cfgA: TokenToyConfig, index: number, cfgB?: TokenToyConfig): { a: TokenSeedRows; b?: TokenSeedRows } {
+  const seed = (cfgA.seed + index) >>> 0;
+  const ra = runTokenSingle(cfgA, seed);
+  const out: { a: TokenSeedRows; b?: TokenSeedRows } = { a: { rows: ra.rows, guardHits: ra.guardHits } };
+  if (cfgB) { const rb = runTokenSingle(cfgB, seed); out.b = { rows: rb.rows, guardHits: rb.guardHits }; }
+  return out;
+}

@@ -8,3 +8,5 @@ export * from "./presets.js";
 export * from "./stream.js";
 export * from "./url.js";
 export * from "./paper.js";
+export * from "./cost.js";
+export * from "./paper-curves.js";
