@@ -25,7 +25,7 @@ const NOSCRIPT = `<noscript><style>observablehq-loading{display:none}#observable
 // once; invisible content does not count as shifting. "Drawn": pages that know (SIGNALLING_PAGES) dispatch
 // "site:drawn" from their last cell (src/components/page-drawn.ts); the others count as drawn when no cell is
 // pending and the main column has not changed for 250 ms. A 4 s cap shows the page anyway. /toy lays itself out.
-const SIGNALLING_PAGES = ["/", "/rewards", "/code-reasoning"];
+const SIGNALLING_PAGES = ["/", "/rewards", "/code-reasoning", "/toy-tokens"];
 const REVEAL_PAGES = [...SIGNALLING_PAGES, "/record", "/audit", "/query", "/data-dictionary", "/figures"];
 const REVEAL_WHEN_DRAWN = `<style>html.site-drawing #observablehq-main > :not(h1) { visibility: hidden; }</style>
 <script>(() => {

@@ -9,6 +9,7 @@ import {
 } from "../../lib/toy/tokens/index.js";
 import { ToyConfigError } from "../../lib/toy/config.js";
 import type { TokenWorkerReply } from "../../lib/toy/tokens/worker.js";
+import { pageDrawn } from "../page-drawn.js";
 import { atpChart, bandChart, clipRateChart, decompositionChart, histogramChart, scopeChart, signMapChart, whoClippedChart } from "./charts.js";
 
 export const METRICS = ["p0", "atp", "atpContent", "atpSampled", "atpSampledContent", "atpComposition", "atpWithin", "zeta",
@@ -247,8 +248,11 @@ export function tokensApp(opts: TokensAppOptions): HTMLElement {
   padInput.addEventListener("input", () => { padShare = Number(padInput.value); render(); });
   root.addEventListener("keydown", (e) => { if (e.key === "Escape" && root.dataset.state === "running") { e.preventDefault(); job.cancel(); } });
 
+  let drawnSignalled = false;
   function render() {
     if (!last) return;
+    // the page shell keeps the main column hidden until the first charts are in (no layout shift; page-drawn.ts)
+    if (!drawnSignalled) { drawnSignalled = true; pageDrawn(); }
     const w = width(), r = last.result, cfg = state.config;
     sAtp.replaceChildren(atpChart(r, { width: w, scope: state.atpScope, kind: state.atpKind }));
     sDec.replaceChildren(decompositionChart(r, { width: w }));

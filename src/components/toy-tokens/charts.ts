@@ -241,14 +241,23 @@ export function whoClippedChart(r: TokenEnsembleResult, o: { width: number; labe
     rows.push({ cls: label, kind: "clip-low", per1000: n ? (1000 * lo) / n : 0, count: lo }, { cls: label, kind: "clip-high", per1000: n ? (1000 * hi) / n : 0, count: hi });
     body.push([label, fmt(n, 0), fmt(lo, 1), fmt(hi, 1), lo > 0 ? fmt(hi / lo, 2) : "–"]);
   });
-  const chart = accessiblePlot(Plot.plot({
-    width: o.width, height: o.width < 500 ? 280 : 240, marginLeft: 56, marginBottom: o.width < 500 ? 80 : 50,
-    x: { label: o.width < 500 ? null : "π_old class", domain: o.labels, tickRotate: o.width < 500 ? -40 : 0 },
-    y: { label: "clipped per 1000 evaluations", grid: true },
-    color: { domain: ["clip-low", "clip-high"], range: [COLORS.low, COLORS.high], legend: true },
-    marks: [Plot.barY(rows, Plot.stackY({ x: "cls", y: "per1000", fill: "kind" })), Plot.ruleY([0])],
-    ariaLabel: "Clip-low and clip-high events per 1000 token-evaluations by class of old probability",
-  }));
+  // on a phone the class labels would collide side by side: bars run horizontally there, one label per row
+  const narrow = o.width < 500;
+  const color = { domain: ["clip-low", "clip-high"], range: [COLORS.low, COLORS.high], legend: true };
+  const ariaLabel = "Clip-low and clip-high events per 1000 token-evaluations by class of old probability";
+  const chart = accessiblePlot(narrow
+    ? Plot.plot({
+      width: o.width, height: 40 + 30 * o.labels.length, marginLeft: 96,
+      y: { label: "π_old class", domain: o.labels },
+      x: { label: "clipped per 1000 evaluations", grid: true },
+      color, marks: [Plot.barX(rows, Plot.stackX({ y: "cls", x: "per1000", fill: "kind" })), Plot.ruleX([0])], ariaLabel,
+    })
+    : Plot.plot({
+      width: o.width, height: 240, marginLeft: 56, marginBottom: 50,
+      x: { label: "π_old class", domain: o.labels },
+      y: { label: "clipped per 1000 evaluations", grid: true },
+      color, marks: [Plot.barY(rows, Plot.stackY({ x: "cls", y: "per1000", fill: "kind" })), Plot.ruleY([0])], ariaLabel,
+    }));
   let hiR = 0, loR = 0;
   for (const c of ["c0", "c1", "c2"]) for (let t = 1; t <= T; t++) { hiR += s[`clipHigh_${c}`].mean[t]; loR += s[`clipLow_${c}`].mean[t]; }
   const upNearer = Math.log(1 + o.epsHigh) < -Math.log(Math.max(1e-12, 1 - o.epsLow));
