@@ -16,12 +16,11 @@ import {
   sha256Hex,
   utf8Bytes,
   verifyRecord,
-  verifySignatureVector,
   type Check,
   type PublishedValues,
-  type SignatureVector,
   type SigningKey,
 } from "../src/lib/pith.js";
+import {verifyDigestSignature, verifySignatureVector, type SignatureVector} from "../src/lib/pith-signature.js";
 
 export const PITH_NUMBER = "MMV3S43NX2NZS5FKPHO33KGNPX";
 export const LIVE_URL = `https://pith.science/pith/${PITH_NUMBER}`;
@@ -161,7 +160,7 @@ export async function loadRecord(options: LoadRecordOptions = {}): Promise<Recor
   const base = {published: snap.expected, title: snap.title, abstract: snap.abstract, signingKey: snap.signingKey};
 
   // The snapshot must verify whatever the network does: it is what the site falls back to.
-  const snapshotResult = verifyRecord({...base, recordText: snap.recordText});
+  const snapshotResult = verifyRecord({...base, recordText: snap.recordText}, verifyDigestSignature);
   if (!snapshotResult.ok) {
     throw new Error(`The record snapshot in ${dataDir} does not verify against its published values:\n${describeFailures(snapshotResult.checks)}`);
   }
@@ -188,7 +187,7 @@ export async function loadRecord(options: LoadRecordOptions = {}): Promise<Recor
     }
     recordText = liveCanonical;
     if (live.signatureB64 !== null) signature = {b64: live.signatureB64, from: live.signatureFrom!};
-    result = verifyRecord({...base, recordText, signatureB64: signature.b64});
+    result = verifyRecord({...base, recordText, signatureB64: signature.b64}, verifyDigestSignature);
     if (!result.ok) {
       throw new Error(`The live Pith record at ${LIVE_URL} hashes correctly but fails verification:\n${describeFailures(result.checks)}`);
     }

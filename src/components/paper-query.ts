@@ -190,7 +190,7 @@ export function queryPanel(loadTables: () => Promise<CsvTable[]>, {width = 640}:
   let lastCsvUrl: string | null = null;
   let running: AbortController | null = null;
 
-  const status = html`<p class="query-status" role="status" aria-live="polite" data-testid="duckdb-status">DuckDB is not loaded yet: nothing has been downloaded. It loads when you press Load or Run (about 7 MB compressed).</p>` as HTMLElement;
+  const status = html`<p class="query-status" role="status" aria-live="polite" data-testid="duckdb-status">DuckDB is not loaded yet: nothing has been downloaded. It loads when you point at or focus the SQL box, or press Load or Run (about 7 MB compressed).</p>` as HTMLElement;
   const loadButton = html`<button type="button" data-testid="duckdb-load">Load DuckDB</button>` as HTMLButtonElement;
   const examples = html`<select id="query-example" data-testid="query-examples">
     ${EXAMPLE_QUERIES.map((q, i) => html`<option value=${i}>${q.label}</option>`)}
@@ -305,6 +305,11 @@ export function queryPanel(loadTables: () => Promise<CsvTable[]>, {width = 640}:
   }
 
   loadButton.addEventListener("click", () => void ensureClient().catch(() => {}));
+  // Warm-up on intent: pointing at or focusing the SQL box starts the download and start-up, so a Run that
+  // follows finds the engine (nearly) ready. A failure shows in the status and the next Run retries.
+  const warmUp = () => void ensureClient().catch(() => {});
+  sql.addEventListener("focus", warmUp, {once: true});
+  sql.addEventListener("pointerenter", warmUp, {once: true});
   runButton.addEventListener("click", () => void run());
   cancelButton.addEventListener("click", () => running?.abort());
   sql.addEventListener("keydown", (e) => {

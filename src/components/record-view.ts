@@ -1,6 +1,7 @@
 // Read-only views of the record page: the record's fields, the canonical bytes, the command, the signature demo.
-import type {Check, SignatureVector, SigningKey} from "../lib/pith.js";
-import {verifyCommandText, verifySignatureVector} from "../lib/pith.js";
+import type {Check, SigningKey} from "../lib/pith.js";
+import {verifyCommandText} from "../lib/pith.js";
+import {verifySignatureVector, type SignatureVector} from "../lib/pith-signature.js";
 import {checkItem} from "./record-checks.js";
 import {formatMs, h} from "./record-dom.js";
 

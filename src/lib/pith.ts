@@ -4,15 +4,13 @@
  *   Pith number    = RFC 4648 base32 of the full 32-byte digest, first 26 characters
  *                    short form "pith:" + 8, long form "pith:<year of metadata.submitted_at>:" + 26
  *   title/abstract = sha256 hex of Python's " ".join(text.split()).lower()
- *   signature      = Ed25519 over the 32 raw digest bytes (not the hex string)
+ *   signature      = Ed25519 over the 32 raw digest bytes (not the hex string), in ./pith-signature.ts
  * Pure module (no DOM): the record page, the build-time loader and the tests share this one implementation.
+ * Ed25519 lives in its own module so pages that only hash (the landing's badge: no signature is published for
+ * our record) do not download it; verifyRecordLazily loads it only when a signature is there to check.
  */
 import {sha256} from "@noble/hashes/sha2.js";
 import {bytesToHex, hexToBytes} from "@noble/hashes/utils.js";
-// Ed25519 via @noble/curves rather than WebCrypto: WebCrypto's Ed25519 is missing from some browsers still
-// in use (and behaves differently across engines on edge cases), while noble is audited, pure JS, runs the
-// same in Node and every browser, and lets us choose strict RFC 8032 verification.
-import {ed25519} from "@noble/curves/ed25519.js";
 import {base32Encode} from "./base32.js";
 import {CanonicalJsonError, getMember, parseJson, serializeNode, type JsonNode} from "./canonical-json.js";
 
@@ -100,34 +98,8 @@ export interface PublishedValues {
   [other: string]: unknown;
 }
 
-/** Ed25519 (strict RFC 8032) over the 32 raw digest bytes. Never throws: a reason says what failed. */
-export function verifyDigestSignature(digestHex: string, signatureB64: string, publicKeyB64: string): {valid: boolean; reason: string} {
-  let signature: Uint8Array;
-  let publicKey: Uint8Array;
-  let digest: Uint8Array;
-  try {
-    digest = hexToBytes(digestHex);
-    if (digest.length !== 32) return {valid: false, reason: `the digest must be 32 bytes, got ${digest.length}`};
-  } catch {
-    return {valid: false, reason: `the digest is not hex: ${JSON.stringify(digestHex)}`};
-  }
-  try {
-    signature = decodeBase64(signatureB64, "The signature");
-    publicKey = decodeBase64(publicKeyB64, "The public key");
-  } catch (e) {
-    return {valid: false, reason: (e as Error).message};
-  }
-  if (signature.length !== 64) return {valid: false, reason: `an Ed25519 signature is 64 bytes, this one is ${signature.length}`};
-  if (publicKey.length !== 32) return {valid: false, reason: `an Ed25519 public key is 32 bytes, this one is ${publicKey.length}`};
-  try {
-    if (ed25519.verify(signature, digest, publicKey, {zip215: false})) {
-      return {valid: true, reason: "the Ed25519 signature over the 32 raw digest bytes verifies with the public key"};
-    }
-    return {valid: false, reason: "the Ed25519 signature does not verify: the signature, the digest or the key was changed"};
-  } catch (e) {
-    return {valid: false, reason: `the Ed25519 signature does not verify (${(e as Error).message})`};
-  }
-}
+/** Checks an Ed25519 signature over a digest (./pith-signature.ts's verifyDigestSignature); never throws. */
+export type DigestSignatureVerifier = (digestHex: string, signatureB64: string, publicKeyB64: string) => {valid: boolean; reason: string};
 
 /** One verification step, shown on the record page with both values. pass: null = not checkable (e.g. no signature published). */
 export interface Check {
@@ -201,12 +173,24 @@ export interface RecordVerification {
   ok: boolean;
 }
 
+/** The signature to check: the input's own, else the published one; null when there is none. */
+function signatureOf(input: RecordInput): string | null {
+  const signature = input.signatureB64 === undefined ? input.published.signature_b64 : input.signatureB64;
+  return signature === null || signature === "" ? null : signature;
+}
+
 /**
  * Every check of a record against its published values, in display order. Never throws on bad input:
  * a failing check says what failed (so the page can show it and the loader can refuse to build).
+ * `verifySignature` is required when the record has a signature (it throws otherwise: a caller's mistake,
+ * which must not pass as "not checkable"); verifyRecordLazily supplies it on demand.
  */
-export function verifyRecord(input: RecordInput): RecordVerification {
+export function verifyRecord(input: RecordInput, verifySignature?: DigestSignatureVerifier): RecordVerification {
   const {published, signingKey} = input;
+  const signature = signatureOf(input);
+  if (signature !== null && !verifySignature) {
+    throw new Error("verifyRecord: this record has a signature; pass verifyDigestSignature from ./pith-signature.js (or use verifyRecordLazily)");
+  }
   const checks: Check[] = [];
   let record: JsonNode;
   try {
@@ -257,8 +241,7 @@ export function verifyRecord(input: RecordInput): RecordVerification {
 
   checks.push(checkSigningKey(signingKey));
 
-  const signature = input.signatureB64 === undefined ? published.signature_b64 : input.signatureB64;
-  if (signature === null || signature === "") {
+  if (signature === null) {
     checks.push({
       id: "signature", label: "Ed25519 receipt signature", pass: null, expected: `a signature by ${published.signature_key_id}`, actual: "not published",
       detail: "No signature value is available for this record in the public copies, so it cannot be checked here (the verifier is shown working on a published vector).",
@@ -267,37 +250,21 @@ export function verifyRecord(input: RecordInput): RecordVerification {
     checks.push({id: "signature", label: "Ed25519 receipt signature", pass: false, expected: published.signature_key_id, actual: signingKey.key_id,
       detail: `The record names signing key ${published.signature_key_id} but the key supplied is ${signingKey.key_id}.`});
   } else {
-    const result = verifyDigestSignature(canonicalSha256, signature, signingKey.public_key_b64);
+    const result = verifySignature!(canonicalSha256, signature, signingKey.public_key_b64);
     checks.push({id: "signature", label: "Ed25519 receipt signature", pass: result.valid, expected: `valid under ${signingKey.key_id}`,
       actual: result.valid ? "valid" : "invalid", detail: `Signature: ${result.reason}.`});
   }
   return {checks, canonicalJson, canonicalBytes, canonicalSha256, pithNumber, record, ok: checks.every((c) => c.pass !== false)};
 }
 
-/** A published receipt: a digest, its Pith number and the Ed25519 signature over it (data/pith/test-vectors.json). */
-export interface SignatureVector {
-  pith_number: string;
-  canonical_sha256: string;
-  signature_b64: string;
-}
-
-/** Checks a published signature vector: its Pith number derives from its digest and its signature verifies. */
-export function verifySignatureVector(vector: SignatureVector, key: SigningKey): Check {
-  let number: string;
-  try {
-    number = pithNumberFromHex(vector.canonical_sha256);
-  } catch (e) {
-    return {id: "signature-vector", label: "Published signature vector", pass: false, expected: vector.pith_number, actual: "(bad digest)", detail: (e as Error).message};
-  }
-  const result = verifyDigestSignature(vector.canonical_sha256, vector.signature_b64, key.public_key_b64);
-  const problems: string[] = [];
-  if (number !== vector.pith_number) problems.push(`its digest gives Pith number ${number}, not ${vector.pith_number}`);
-  if (!result.valid) problems.push(result.reason);
-  return {
-    id: "signature-vector", label: `Signature of pith:${vector.pith_number.slice(0, 8)}`, pass: problems.length === 0,
-    expected: `valid under ${key.key_id}`, actual: result.valid ? "valid" : "invalid",
-    detail: problems.length === 0 ? `The signature over digest ${vector.canonical_sha256} verifies with ${key.key_id}.` : `Signature vector failed: ${problems.join("; ")}.`,
-  };
+/**
+ * verifyRecord for the browser: downloads the Ed25519 verifier (./pith-signature.ts, @noble/curves) only when
+ * the record carries a signature, so a record without one costs no signature code.
+ */
+export async function verifyRecordLazily(input: RecordInput): Promise<RecordVerification> {
+  if (signatureOf(input) === null) return verifyRecord(input);
+  const {verifyDigestSignature} = await import("./pith-signature.js");
+  return verifyRecord(input, verifyDigestSignature);
 }
 
 /** The python3 one-liner of Pith's "verify it yourself" command: canonical JSON of stdin, then its SHA-256 hex. */

@@ -16,13 +16,13 @@ import {
   textCanonSha256,
   utf8Bytes,
   verifyCommandText,
-  verifyDigestSignature,
   verifyRecord,
-  verifySignatureVector,
+  verifyRecordLazily,
   type PublishedValues,
   type RecordInput,
   type SigningKey,
 } from "../../src/lib/pith.js";
+import {verifyDigestSignature, verifySignatureVector} from "../../src/lib/pith-signature.js";
 import {canonicalizeText} from "../../src/lib/canonical-json.js";
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
@@ -188,12 +188,31 @@ test("a signature in the input is verified over the raw digest bytes, not the he
   const digestHex = published.canonical_sha256;
   const overRaw = btoa(String.fromCharCode(...ed25519.sign(hexToBytes(digestHex), secret)));
   const overHex = btoa(String.fromCharCode(...ed25519.sign(utf8Bytes(digestHex), secret)));
-  assert.equal(byId(verifyRecord({...ourInput, signingKey: key, signatureB64: overRaw}).checks, "signature").pass, true);
-  const wrong = byId(verifyRecord({...ourInput, signingKey: key, signatureB64: overHex}).checks, "signature");
+  assert.equal(byId(verifyRecord({...ourInput, signingKey: key, signatureB64: overRaw}, verifyDigestSignature).checks, "signature").pass, true);
+  const wrong = byId(verifyRecord({...ourInput, signingKey: key, signatureB64: overHex}, verifyDigestSignature).checks, "signature");
   assert.equal(wrong.pass, false);
   assert.match(wrong.detail, /does not verify/);
   // Pith's real key does not verify a signature from another key.
-  assert.equal(byId(verifyRecord({...ourInput, signatureB64: overRaw}).checks, "signature").pass, false);
+  assert.equal(byId(verifyRecord({...ourInput, signatureB64: overRaw}, verifyDigestSignature).checks, "signature").pass, false);
+});
+
+test("verifyRecordLazily loads the Ed25519 verifier when a signature is present, and needs none without one", async () => {
+  const secret = ed25519.utils.randomSecretKey();
+  const key: SigningKey = {...signingKey, public_key_b64: btoa(String.fromCharCode(...ed25519.getPublicKey(secret)))};
+  const good = btoa(String.fromCharCode(...ed25519.sign(hexToBytes(published.canonical_sha256), secret)));
+  const bad = changeOne(good, 10);
+  assert.equal(byId((await verifyRecordLazily({...ourInput, signingKey: key, signatureB64: good})).checks, "signature").pass, true);
+  const tampered = await verifyRecordLazily({...ourInput, signingKey: key, signatureB64: bad});
+  assert.equal(byId(tampered.checks, "signature").pass, false);
+  assert.equal(tampered.ok, false);
+  // Our record publishes no signature: the check is "not checkable", not passed.
+  const unsigned = await verifyRecordLazily(ourInput);
+  assert.equal(byId(unsigned.checks, "signature").pass, null);
+  assert.equal(unsigned.ok, true);
+});
+
+test("verifyRecord refuses a signed record without a verifier rather than reporting it unchecked", () => {
+  assert.throws(() => verifyRecord({...ourInput, signatureB64: "AAAA"}), /has a signature; pass verifyDigestSignature/);
 });
 
 test("malformed record text gives failing checks with the parse error, not an exception", () => {
