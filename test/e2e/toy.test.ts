@@ -2,6 +2,7 @@
 // applies a preset, round-trips its state through the URL (same numbers as the library), cancels, steps;
 // the layout keeps the main chart beside the controls that matter; the reading, the tour, Back after a run,
 // the pooled result equal to the single-worker one, hostile links, work budgets and the kept runs table.
+import {readFileSync} from "node:fs";
 import {test} from "node:test";
 import assert from "node:assert/strict";
 import {assertClean, openPage, seriousAxeViolations, useSite, withPage} from "./harness.js";
@@ -483,8 +484,13 @@ test("/toy: the pooled run equals the single-worker run bit for bit (exported JS
     await waitDone(page);
     assert.equal(await page.getByTestId("toy-app").getAttribute("data-workers-used"), String(workers));
     if (workers > 1) assert.match(await page.getByTestId("toy-status").innerText(), new RegExp(`in ${workers} background workers \\(${workers} workers: \\d+( \\+ \\d+)+\\)`));
-    const json = await page.getByTestId("toy-export-json").evaluate(async (a) => (await fetch((a as HTMLAnchorElement).href)).text());
-    const csv = await page.getByTestId("toy-export-csv").evaluate(async (a) => (await fetch((a as HTMLAnchorElement).href)).text());
+    // read the exports as a reader gets them, by downloading (the site's CSP does not let a page fetch blob: URLs)
+    const download = async (testid: string) => {
+      const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testid).click()]);
+      return readFileSync(await file.path(), "utf8");
+    };
+    const json = await download("toy-export-json");
+    const csv = await download("toy-export-csv");
     assertClean(watched);
     return {result: JSON.parse(json).result, csv};
   });

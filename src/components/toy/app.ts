@@ -466,7 +466,10 @@ export function toyApp({ workerUrl, presetAnchors = {} }: { workerUrl: string | 
   narrow?.addEventListener("change", () => { placeReading(); scheduleDraw(); });
 
   const linkP = el("p");
-  linkP.append(shareLink, linkNote, document.createTextNode(" "), copyButton(() => location.href, { label: "Copy the link", testid: "toy-copy-link" }), document.createTextNode(" (the address bar always holds the full state) · "), exportLinks);
+  linkP.append(shareLink, linkNote, document.createTextNode(" (the address bar always holds the full state) · "), exportLinks);
+  // its own line: the export links above fill in when a run completes, and must not re-wrap what follows
+  const copyP = el("p");
+  copyP.append(copyButton(() => location.href, { label: "Copy the link to these settings", testid: "toy-copy-link" }));
   const rolloutSection = el("section", { "aria-labelledby": "toy-rollout-title", "data-testid": "toy-rollout" });
   const rolloutBar = el("p");
   rolloutBar.append(stepBtn, document.createTextNode(" "), step10Btn, document.createTextNode(" "), resetBtn);
@@ -479,7 +482,7 @@ export function toyApp({ workerUrl, presetAnchors = {} }: { workerUrl: string | 
   originBox.append(origin, presetDesc);
 
   panel.append(originBox); // the preset's point stays beside the controls, under the run bar
-  root.append(urlProblems, stage, controls.more, linkP, charts, why, rolloutSection, runs.element);
+  root.append(urlProblems, stage, controls.more, copyP, linkP, charts, why, rolloutSection, runs.element);
   placeReading();
 
   if (typeof ResizeObserver !== "undefined") {
