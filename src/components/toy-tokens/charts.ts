@@ -133,6 +133,8 @@ export function decompositionChart(r: TokenEnsembleResult, o: { width: number })
 /** Exact content-token probability histogram at t = 0 and at the end (A, B), the 1/(1+ε_high) line, and per-bin clip counts. */
 export function histogramChart(x: TokenExtras, o: { width: number; epsHigh: number; steps: number; seeds: number }): HTMLElement {
   const n = x.hist0.length;
+  // on a phone the full note would run over the y axis' tick labels: the line keeps its value, the caption says why
+  const narrow = o.width < 500;
   type Row = { lo: number; hi: number; run: string; w: number };
   const rows: Row[] = [];
   const add = (h: number[] | null, run: string) => h?.forEach((w, i) => rows.push({ lo: i / n, hi: (i + 1) / n, run, w }));
@@ -147,7 +149,7 @@ export function histogramChart(x: TokenExtras, o: { width: number; epsHigh: numb
       Plot.rectY(rows.filter((r) => r.run === runs[0]), { x1: "lo", x2: "hi", y: "w", fill: "run", fillOpacity: 0.8 }),
       Plot.lineY(rows.filter((r) => r.run !== runs[0]), { x: (d: Row) => (d.lo + d.hi) / 2, y: "w", stroke: "run", strokeWidth: 1.8, curve: "step" }),
       Plot.ruleX([ceiling], { stroke: "#000", strokeDasharray: "4,3" }),
-      Plot.text([ceiling], { x: (d: number) => d, frameAnchor: "top", dx: -4, textAnchor: "end", text: () => `1/(1+ε_high) = ${ceiling.toFixed(3)}: clip-high impossible to the right` }),
+      Plot.text([ceiling], { x: (d: number) => d, frameAnchor: "top", dx: -4, textAnchor: "end", text: () => `1/(1+ε_high) = ${ceiling.toFixed(3)}${narrow ? "" : ": clip-high impossible to the right"}` }),
     ],
     ariaLabel: "Histogram of content-token probabilities at the start and at the end, clip as set and clip off",
   }));
@@ -174,7 +176,7 @@ export function histogramChart(x: TokenExtras, o: { width: number; epsHigh: numb
   let highRight = 0, nRight = 0, highAll = 0;
   for (let i = 0; i < B; i++) { highAll += x.clipBinsA[3 * i + 2]; if (i / B >= ceiling) { highRight += x.clipBinsA[3 * i + 2]; nRight += x.clipBinsA[3 * i]; } }
   const mass0 = x.hist0.reduce((a, w, i) => a + ((i + 0.5) / n >= ceiling ? w : 0), 0);
-  const summary = `Exact distributions, averaged over ${o.seeds} seeds. At the start ${(100 * mass0).toFixed(0)}% of content tokens have π ≥ ${ceiling.toFixed(3)}. Lower panel: clipped share of token-evaluations by π_old over the whole run (clip as set); clip-high events in the bins wholly right of the line: ${highRight} of ${highAll}, over ${nRight} evaluations there.`;
+  const summary = `Exact distributions, averaged over ${o.seeds} seeds. The dashed line is 1/(1+ε_high): to its right clip-high is impossible. At the start ${(100 * mass0).toFixed(0)}% of content tokens have π ≥ ${ceiling.toFixed(3)}. Lower panel: clipped share of token-evaluations by π_old over the whole run (clip as set); clip-high events in the bins wholly right of the line: ${highRight} of ${highAll}, over ${nRight} evaluations there.`;
   const body = x.hist0.map((w, i) => [`${(i / n).toFixed(3)}–${((i + 1) / n).toFixed(3)}`, sci(w), sci(x.histA[i]), x.histB ? sci(x.histB[i]) : ""]);
   const cbody = Array.from({ length: B }, (_, i) => [`${(i / B).toFixed(2)}–${((i + 1) / B).toFixed(2)}`, x.clipBinsA[3 * i], x.clipBinsA[3 * i + 1], x.clipBinsA[3 * i + 2]]);
   const tables = el("div");
