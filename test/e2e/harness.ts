@@ -134,9 +134,13 @@ export async function withPage<T>(site: Site, path: string, body: (watched: Watc
   }
 }
 
-/** Waits for Framework to finish rendering: no cell still pending, then one animation frame. */
+/**
+ * Waits for Framework to finish rendering: no cell still pending, the page shell has shown the main column
+ * (observablehq.config.ts, REVEAL_WHEN_DRAWN: until then a reader sees nothing and innerText is empty), then one
+ * animation frame.
+ */
 export async function settle(page: Page, timeout = 15_000): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector(".observablehq--loading"), undefined, {timeout});
+  await page.waitForFunction(() => !document.querySelector(".observablehq--loading") && !document.documentElement.classList.contains("site-drawing"), undefined, {timeout});
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
 }
 
