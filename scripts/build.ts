@@ -1,7 +1,8 @@
 // Builds the static site into SITE_OUT (default ./dist) and makes the output fit for offline, accessible hosting.
 // Steps: drop cached loader outputs (Framework reuses them regardless of age, so stale data would ship), run
-// `observable build`, patch the two accessibility defaults Framework hard-codes, keep the page manifest next to
-// the pages for the end-to-end tests, and refuse any page that would load a resource from another host.
+// `observable build` (with Plot bundled tree-shaken for its duration, scripts/plot-bundle.ts), patch the two
+// accessibility defaults Framework hard-codes, keep the page manifest next to the pages for the end-to-end
+// tests, and refuse any page that would load a resource from another host.
 import {spawnSync} from "node:child_process";
 import {copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
@@ -11,6 +12,7 @@ import {requireIntactData} from "../loaders/data-integrity.js";
 import {writeDeployHeaders} from "./deploy-csp.js";
 import {cardSvg, metaTags, withMeta} from "./page-meta.js";
 import {pageMetas} from "./page-meta-data.js";
+import {removePlotBundle, writePlotBundle} from "./plot-bundle.js";
 
 const root = resolve(import.meta.dirname, "..");
 const out = resolve(root, process.env.SITE_OUT ?? "dist");
@@ -21,11 +23,17 @@ requireIntactData(root); // sha256 of vendored files, shape of every data file, 
 rmSync(join(cacheDir, "data"), {recursive: true, force: true});
 rmSync(out, {recursive: true, force: true});
 
-const result = spawnSync(join(root, "node_modules/.bin/observable"), ["build"], {
-  cwd: root,
-  stdio: "inherit",
-  env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", SITE_OUT: out}
-});
+writePlotBundle(root);
+let result;
+try {
+  result = spawnSync(join(root, "node_modules/.bin/observable"), ["build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", SITE_OUT: out}
+  });
+} finally {
+  removePlotBundle(root);
+}
 if (result.status !== 0) {
   console.error(`build: observable build failed (exit ${result.status ?? result.signal})`);
   process.exit(1);

@@ -1,6 +1,6 @@
 // Pieces of the landing page: the record badge, the claim-card charts and the number tables that show where
 // each number is printed. Charts follow the site's convention (data, {width}) => Element.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 import {html} from "./paper-html.js";
 import {accessiblePlot} from "./plot-a11y.js";
 import {rewardColor, rewardOrder, STATUS_STYLE} from "../lib/palette.js";

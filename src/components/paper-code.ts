@@ -1,5 +1,5 @@
 // Charts and tables of the "Code reasoning" page: Table 1, the Figure 7 strategy switches, Table 2, Table 3.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 import {html} from "./paper-html.js";
 import {accessiblePlot} from "./plot-a11y.js";
 import {provenanceButton, provenanceText, type FindingRef, type NumberLike, type ProvenancePanel} from "./paper-provenance.js";

@@ -2,7 +2,7 @@
 // loading state; SQL errors are shown inline and the page keeps working; a running query can be cancelled;
 // results get a table (at most 500 rows, printed by DuckDB, with a note when more exist), a quick chart
 // when there is a numeric column, and a CSV download. The typed SQL survives a reload (sessionStorage).
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 import {html} from "./paper-html.js";
 import {openDuckDB, QueryCancelledError, type CsvTable, type DuckClient, type LoadStage, type QueryResult} from "./duckdb-client.js";
 import {rowCountText} from "../lib/sql/reader-query.js";

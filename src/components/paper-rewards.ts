@@ -1,6 +1,6 @@
 // Charts and tables of the "Rewards compared" page. Rows arrive already reshaped (arquero, in the page):
 // one row per Figure 1 bar with before / after / delta side by side.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 import {html} from "./paper-html.js";
 import {accessiblePlot} from "./plot-a11y.js";
 import {provenanceButton, provenanceText, type FindingRef, type NumberLike, type ProvenancePanel} from "./paper-provenance.js";

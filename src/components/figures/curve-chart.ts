@@ -1,7 +1,7 @@
 // A recovered panel redrawn with Plot, with a readout of (step, value) per series that follows the pointer and
 // the arrow keys. The cursor is drawn over the rendered plot (using Plot's own scales), so moving it never
 // re-renders the chart.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../plot.js";
 import {accessiblePlot} from "../plot-a11y.js";
 
 export interface CurveSeries {

@@ -1,7 +1,7 @@
 // Charts of the token-level toy page (Plot). Each is (data, {width, …}) => figure with a caption, a
 // text summary and the numbers behind it in a table. A = the configuration as set, B = the same with
 // the clip off, on the same seeds.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../plot.js";
 import { CHEN_CLIP_RATE } from "../../lib/toy/anchors.js";
 import type { SignMapCell, TokenEnsembleResult, TokenExtras, TableTrace } from "../../lib/toy/tokens/index.js";
 import { accessiblePlot } from "../plot-a11y.js";

@@ -1,6 +1,6 @@
 // Charts of the clipping-bias toy page (Plot). Each takes an ensemble result (config A = as set, B = the
 // same with the clip toggled, paired on the same seeds) and returns a figure with a text alternative.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../plot.js";
 import { consecutiveRanges, estimate, extent, minMaxIndices, plural, zTest, zText, type EnsembleResult, type EnsembleSummary, type StepTrace } from "../../lib/toy/index.js";
 import { CHEN_CLIP_RATE } from "../../lib/toy/anchors.js";
 import { accessiblePlot } from "../plot-a11y.js";
