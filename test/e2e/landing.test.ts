@@ -69,7 +69,10 @@ test("C2 shows the clipping ablation, both code-frequency baselines and the pair
     const on = Number((await watched.page.getByTestId("toy-clip-on").innerText()).split(" ")[0]);
     const off = Number((await watched.page.getByTestId("toy-clip-off").innerText()).split(" ")[0]);
     assert.ok(on > 0.65 && on > off, `clip on ${on} should end above the start (0.65) and above clip off ${off}`);
-    assert.equal(await card.locator("svg [aria-label='line'] path").count(), 2);
+    const chart = watched.page.getByTestId("toy-mini-chart");
+    await chart.scrollIntoViewIfNeeded();
+    await watched.page.locator('[data-testid="toy-mini-chart"][data-state="ready"]').waitFor();
+    assert.equal(await chart.locator("svg [aria-label='line'] path").count(), 2);
     // The chart's table alternative: steps 0, 25, …, 200, and its last row matches the caption's numbers.
     const table = watched.page.getByTestId("toy-mini-table");
     assert.equal(await table.locator("tbody tr").count(), 9);
@@ -99,5 +102,37 @@ test("what could break it: other models' gains, and other papers marked as their
     for (const id of ["2507.10532", "2509.26114", "2512.16912"]) assert.match(related, new RegExp(`arXiv ${id.replace(".", "\\.")}`));
     assert.match(await page.locator("main").innerText(), /other papers' claims/);
     assert.match(await page.getByTestId("bibtex").innerText(), /eprint {8}= \{2506\.10947\}/);
+  });
+});
+
+test("charts below the fold are drawn when scrolled to, in the space kept for them", async () => {
+  await withPage(site(), "/", async (watched) => {
+    const {page} = watched;
+    const slot = page.getByTestId("other-models-slot");
+    // not drawn for the first screen: its placeholder says what comes
+    assert.equal(await slot.getAttribute("data-state"), "waiting");
+    assert.equal(await slot.locator("svg").count(), 0);
+    assert.match(await slot.innerText(), /The other models' chart is drawn when you scroll here/);
+    const reserved = (await slot.boundingBox())!.height;
+    await slot.scrollIntoViewIfNeeded();
+    await page.locator('[data-testid="other-models-slot"][data-state="ready"]').waitFor();
+    assert.ok((await slot.locator('[data-testid="other-models-chart"] svg [aria-label="dot"] a').count()) > 0, "the dots are drawn");
+    assert.ok(Math.abs((await slot.boundingBox())!.height - reserved) <= 2, `the chart (${(await slot.boundingBox())!.height} px) fits the ${reserved} px kept for it`);
+    assertClean(watched);
+  });
+  // a permalink naming one of its dots draws it at once and opens that dot's source
+  const id = await withPage(site(), "/", async ({page}) => {
+    const slot = page.getByTestId("other-models-slot");
+    await slot.scrollIntoViewIfNeeded();
+    await page.locator('[data-testid="other-models-slot"][data-state="ready"]').waitFor();
+    const href = await slot.locator('[data-testid="other-models-chart"] a').first().evaluate((a) => a.getAttribute("href") ?? a.getAttribute("xlink:href"));
+    return href!.slice(1);
+  });
+  await withPage(site(), `/#${id}`, async (watched) => {
+    const {page} = watched;
+    await page.getByTestId("provenance").waitFor({state: "visible"});
+    assert.match(await page.getByTestId("provenance-heading").innerText(), /\(arXiv v1\)/);
+    assert.equal(await page.getByTestId("other-models-slot").getAttribute("data-state"), "ready");
+    assertClean(watched);
   });
 });

@@ -66,7 +66,9 @@ for (const viewport of WIDTHS) {
       assert.equal(await page.getByTestId("provenance-pdf").getAttribute("href"), "https://arxiv.org/pdf/2506.10947v2#page=1");
       await page.keyboard.press("Escape");
       await page.getByTestId("provenance").waitFor({state: "hidden"});
-      // a dot of "What could break it": OLMo2-7B's inferred values are marked as such
+      // a dot of "What could break it" (drawn once scrolled to): OLMo2-7B's inferred values are marked as such
+      await page.getByTestId("other-models-slot").scrollIntoViewIfNeeded();
+      await page.locator('[data-testid="other-models-slot"][data-state="ready"]').waitFor();
       const dot = page.locator('[data-testid="other-models-chart"] a').filter({has: page.locator("title", {hasText: /^OLMo2-7B, Random/})});
       await sourceShownNextTo(page, dot, /OLMo2-7B, Random \(arXiv v1\)/);
       assert.match(await page.getByTestId("provenance").innerText(), /inferred/);

@@ -3,6 +3,7 @@
 import {curveChart, type CurveMark, type CurveSeries} from "./curve-chart.js";
 import type {PanelData} from "./figure-view.js";
 import {rewardColor} from "../../lib/palette.js";
+import {whenVisible} from "../when-visible.js";
 
 // The landing's own colours (its bar and toy charts use them): random / clip on in the random-reward colour.
 const CLIP_OFF = ["#555555", "#8a8a8a", "#b0b0b0"];
@@ -15,33 +16,11 @@ interface Printed {
   locator?: string;
 }
 
-/** Calls `render(width)` once the element is near the viewport; shows a placeholder until then. */
-function whenVisible(testid: string, label: string, render: (root: HTMLElement, width: number) => Promise<void>): HTMLElement {
-  const root = document.createElement("figure");
-  root.className = "paper-figure figure-evidence";
-  root.dataset.testid = testid;
-  root.style.minHeight = "260px"; // reserve the chart's height: no layout shift when it arrives
-  const status = document.createElement("p");
-  status.className = "muted";
-  status.style.color = "var(--site-muted)"; // the site grey of each colour scheme (src/style.css), ≥ 4.5:1 on both
-  status.setAttribute("role", "status");
-  status.textContent = `${label} loads when you scroll here…`;
-  root.append(status);
-  const start = () => {
-    status.textContent = `Loading ${label}…`;
-    render(root, Math.max(280, root.clientWidth || 320))
-      .then(() => { status.remove(); root.style.minHeight = ""; root.dataset.state = "ready"; })
-      .catch((e) => { status.textContent = `Could not load ${label}: ${(e as Error).message}`; root.dataset.state = "error"; });
-  };
-  if (typeof IntersectionObserver === "undefined") queueMicrotask(start);
-  else {
-    const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) { io.disconnect(); start(); }
-    }, {rootMargin: "0px"});
-    queueMicrotask(() => io.observe(root));
-  }
-  return root;
-}
+/** The landing's lazily drawn curve figure: a placeholder of the chart's height until it scrolls into view. */
+// (heights: chart, title and caption as measured at 1280 and 390 px)
+const curveFigure = (testid: string, label: string, minHeight: (pageWidth: number) => number, draw: (root: HTMLElement, width: number) => Promise<void>) =>
+  // rootMargin 0: the curves' data is fetched only once the figure is on screen, never for a first screen
+  whenVisible(draw, {minHeight, label, testid, tag: "figure", className: "paper-figure figure-evidence", rootMargin: "0px"});
 
 function pick(panel: PanelData, series: string, kind: "raw" | "smoothed") {
   const s = panel.series.find((x) => x.series === series && x.kind === kind);
@@ -55,7 +34,7 @@ function pick(panel: PanelData, series: string, kind: "raw" | "smoothed") {
  * arXiv v1's Figure 1, whose labels these are).
  */
 export function c1Curves(load: Load, {random, groundTruth, versionLabel}: {random: Printed; groundTruth: Printed; versionLabel: (v: string) => string}): HTMLElement {
-  return whenVisible("c1-curves", "the training curves", async (root, width) => {
+  return curveFigure("c1-curves", "the training curves", (w) => (w < 560 ? 425 : 395), async (root, width) => {
     const data = await load();
     const panel = data.panels.find((p) => p.panel === "Qwen2.5-Math-7B - MATH");
     if (!panel) throw new Error("Figure 2's Qwen2.5-Math-7B MATH panel is missing");
@@ -89,7 +68,7 @@ export function c1Curves(load: Load, {random, groundTruth, versionLabel}: {rando
  * share of answers that use code, 0.4–1) so the two read side by side; the toy's end values are quoted beside it.
  */
 export function c2Curves(load: Load, toySeries: {step: number; clip: string; mean: number}[]): HTMLElement {
-  return whenVisible("c2-curves", "the clipping ablation curves", async (root, width) => {
+  return curveFigure("c2-curves", "the clipping ablation curves", (w) => (w < 560 ? 472 : 426), async (root, width) => {
     const data = await load();
     const panel = data.panels.find((p) => p.benchmark === "code frequency");
     if (!panel) throw new Error("Figure 11's code-frequency panel is missing");

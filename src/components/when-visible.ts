@@ -1,0 +1,58 @@
+// Below-the-fold content that is drawn only when it scrolls near the viewport, so a page's load does not pay
+// for it (each Plot chart costs a main-thread task of tens of milliseconds). The placeholder reserves the
+// content's height, so nothing moves when it arrives (no layout shift).
+
+export interface WhenVisibleOptions {
+  /** the height to reserve (px), at least the content's at this page width */
+  minHeight: number | ((pageWidth: number) => number);
+  /** what is coming, for the placeholder: "the toy run chart" */
+  label: string;
+  testid?: string;
+  /** "figure" for a chart with its caption; "div" otherwise */
+  tag?: "div" | "figure";
+  className?: string;
+  /** start this far before the element reaches the viewport (CSS margin; default 300 px above and below, so
+   * that it is usually drawn, and grows, before the reader sees it) */
+  rootMargin?: string;
+  /** draw at once, e.g. when the URL points into the content */
+  eager?: boolean;
+}
+
+/**
+ * Returns a placeholder at once and calls `draw(root, width)` when it nears the viewport, in a task of its own;
+ * shows "Loading…" while a returned promise is pending and the error message if it fails. `data-state` is
+ * "waiting", "ready" or "error" (tests and benchmarks wait for "ready").
+ */
+export function whenVisible(draw: (root: HTMLElement, width: number) => void | Promise<void>, options: WhenVisibleOptions): HTMLElement {
+  const root = document.createElement(options.tag ?? "div");
+  if (options.className) root.className = options.className;
+  if (options.testid) root.dataset.testid = options.testid;
+  root.dataset.state = "waiting";
+  const {minHeight} = options;
+  root.style.minHeight = `${typeof minHeight === "function" ? minHeight(document.documentElement.clientWidth) : minHeight}px`;
+  const status = document.createElement("p");
+  status.className = "muted when-visible-status";
+  status.setAttribute("role", "status");
+  status.textContent = `${options.label[0]!.toUpperCase()}${options.label.slice(1)} is drawn when you scroll here…`;
+  root.append(status);
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    status.textContent = `Loading ${options.label}…`;
+    setTimeout(() => {
+      Promise.resolve()
+        .then(() => draw(root, Math.max(280, root.clientWidth || 320)))
+        .then(() => { status.remove(); root.dataset.state = "ready"; })
+        .catch((e: unknown) => { status.textContent = `Could not draw ${options.label}: ${(e as Error).message}`; root.dataset.state = "error"; });
+    }, 0);
+  };
+  if (options.eager || typeof IntersectionObserver === "undefined") queueMicrotask(start);
+  else {
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) { io.disconnect(); start(); }
+    }, {rootMargin: options.rootMargin ?? "300px 0px"});
+    queueMicrotask(() => io.observe(root));
+  }
+  return root;
+}
