@@ -9,6 +9,7 @@ import {rowCountText} from "../lib/sql/reader-query.js";
 import {accessiblePlot} from "./plot-a11y.js";
 import {rewardColor} from "../lib/palette.js";
 import {ARXIV_V1, PREPRINT} from "../lib/paper-vocabulary.js";
+import {groupThousands} from "../lib/count-format.js";
 
 export interface ExampleQuery {
   label: string;
@@ -279,7 +280,7 @@ export function queryPanel(loadTables: () => Promise<CsvTable[]>, {width = 640}:
       ];
       if (result.printedBy === "page") notes[0] = "This statement is not a single query, so the values are printed by the page from DuckDB's result (whole numbers and DECIMALs exactly).";
       if (result.truncated) notes.push(`Only the first ${result.cells.length} rows reached the page: DuckDB stopped there, so the rest never left it.`);
-      if (result.cells.some((r) => r.some((v) => v != null && / characters in all\)$/.test(v)))) notes.push(`Cells longer than ${result.maxCellChars.toLocaleString("en-US")} characters are cut; their full length is given.`);
+      if (result.cells.some((r) => r.some((v) => v != null && / characters in all\)$/.test(v)))) notes.push(`Cells longer than ${groupThousands(result.maxCellChars)} characters are cut; their full length is given.`);
       note.textContent = notes.join(" ");
       note.hidden = false;
       chart.replaceChildren(...[quickChart(result, width)].filter((x): x is Element => !!x));

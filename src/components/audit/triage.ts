@@ -23,7 +23,7 @@ export function triage(results: Finding[], checks: CheckSummary[], causes: Cause
   const statuses = STATUS_ORDER.filter((s) => results.some((f) => f.status === s));
   const severities = ["high", "medium", "low"].filter((s) => results.some((f) => f.severity === s));
   const versions = [...new Set(results.flatMap((f) => f.versions))];
-  const places = [...new Set(results.flatMap((f) => f.places))].sort((a, b) => PLACE_ORDER(a) - PLACE_ORDER(b) || a.localeCompare(b));
+  const places = [...new Set(results.flatMap((f) => f.places))].sort((a, b) => PLACE_ORDER(a) - PLACE_ORDER(b) || (a < b ? -1 : a > b ? 1 : 0));
   const initial = filterFromQuery(search, {status: statuses, severity: severities, version: versions, place: places});
   const families = checks.filter((c) => results.some((f) => f.check === c.check));
   // The section headings go in at once; the findings are parsed in small batches, one task each (markup.ts), so

@@ -4,6 +4,7 @@ import * as Plot from "../plot.js";
 import { consecutiveRanges, estimate, extent, minMaxIndices, plural, zTest, zText, type EnsembleResult, type EnsembleSummary, type StepTrace } from "../../lib/toy/index.js";
 import { CHEN_CLIP_RATE } from "../../lib/toy/anchors.js";
 import { accessiblePlot } from "../plot-a11y.js";
+import { groupThousands } from "../../lib/count-format.js";
 
 export const RUN_COLORS = { on: "#9E3D7A", off: "#5F5F5F", diff: "#1F5FA8" } as const;
 export const SIGN_COLORS = { pos: "#0B7A55", neg: "#B03A2E" } as const;
@@ -262,7 +263,7 @@ export function rolloutChart(tr: StepTrace | null, width: number): HTMLElement {
       body.push([i + 1, s, m.ratio[k] === null ? "–" : m.ratio[k]!.toFixed(4), m.nPos[k], m.nNeg[k], m.clippedHigh[k], m.clippedLow[k] + m.clippedDual[k]]);
     }));
     summary = `Step ${tr.step}: the first mini-batch is on-policy (ρ = 1); later ones see the policy already moved by earlier updates. ${masked} of ${total} updates with A ≠ 0 were masked by the clip${tr.clipEnabled ? "" : " (the clip is off, so nothing is masked)"}. Band [${band[0].toFixed(2)}, ${band[1].toFixed(2)}].` +
-      (merged ? ` The ${updates.length.toLocaleString("en")} mini-batch updates are merged into ${ranges.length} columns (lines: range of ratios).` : "") +
+      (merged ? ` The ${groupThousands(updates.length)} mini-batch updates are merged into ${ranges.length} columns (lines: range of ratios).` : "") +
       (updates.length > TABLE_LIMIT ? ` The table lists the first ${TABLE_LIMIT} updates.` : "");
   }
   return figure("toy-chart-rollout", "Inside a rollout: ratios per mini-batch", chart, summary, table("Ratios per mini-batch and strategy", ["mini-batch", "strategy", "ρ", "n (A > 0)", "n (A < 0)", "masked clip-high", "masked clip-low/dual"], body));

@@ -4,6 +4,7 @@
 // them, DOUBLE as the shortest decimal that reads back as the same stored double). Only that text crosses
 // from DuckDB's worker into the page. Statements that are not a single query (PRAGMA, CREATE, several
 // statements) cannot be wrapped; they run as typed and are cut after the same number of rows while streaming.
+import {groupThousands} from "../count-format.js";
 
 export interface DisplayLimits {
   /** Rows shown; DuckDB is asked for one more, only to learn whether the result is longer. */
@@ -50,7 +51,7 @@ export function displaySql(body: string, limits: DisplayLimits = DEFAULT_LIMITS)
 /** A cell as shown: DuckDB's text, and when it was cut, how long it really is. */
 export function cellText(text: string | null, fullLength: number | null, maxCellChars: number): string | null {
   if (text == null) return null;
-  if (fullLength != null && fullLength > maxCellChars) return `${text}… (${fullLength.toLocaleString("en-US")} characters in all)`;
+  if (fullLength != null && fullLength > maxCellChars) return `${text}… (${groupThousands(fullLength)} characters in all)`;
   return text;
 }
 
@@ -63,7 +64,7 @@ export function isNumericSqlType(type: string): boolean {
 
 /** "6 rows", or, when DuckDB stopped early, how many are shown and why. */
 export function rowCountText(shown: number, truncated: null | "rows" | "bytes", limits: Pick<DisplayLimits, "maxRows"> = DEFAULT_LIMITS): string {
-  const rows = (n: number) => `${n.toLocaleString("en-US")} row${n === 1 ? "" : "s"}`;
+  const rows = (n: number) => `${groupThousands(n)} row${n === 1 ? "" : "s"}`;
   if (truncated === "rows") return `more than ${rows(limits.maxRows)}: the first ${rows(shown)} are shown (add LIMIT/OFFSET or an aggregate to see others)`;
   if (truncated === "bytes") return `the first ${rows(shown)} are shown: the result was cut there because it passed the size guard`;
   return rows(shown);
