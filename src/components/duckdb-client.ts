@@ -13,6 +13,7 @@ import type {AsyncDuckDB, AsyncDuckDBConnection} from "@duckdb/duckdb-wasm";
 import {cellText, DEFAULT_LIMITS, describeSql, displaySql, isNumericSqlType, queryBody} from "../lib/sql/reader-query.js";
 import {arrowCellText, type ArrowCellKind} from "../lib/sql/arrow-cells.js";
 import {readableDuckDbError} from "../lib/sql/errors.js";
+import {referencedTables} from "../lib/sql/table-references.js";
 
 export interface CsvTable {
   /** SQL table name (letters, digits, underscore). */
@@ -20,6 +21,13 @@ export interface CsvTable {
   /** CSV text with a header row. */
   csv: string;
   /** Column -> SQL type to cast to after reading every column as text (others stay VARCHAR). */
+  types?: Record<string, string>;
+}
+
+/** A table loaded on first use: fetched and read into DuckDB before the first query that names it. */
+export interface LazyCsvTable {
+  name: string;
+  fetchCsv: () => Promise<string>;
   types?: Record<string, string>;
 }
 
@@ -69,6 +77,10 @@ export type LoadStage = "downloading" | "starting" | "loading tables" | "ready" 
 export interface OpenOptions {
   /** Startup fails when it makes no progress for this long (default 90 s). */
   stallTimeoutMs?: number;
+  /** Tables loaded on first use (a query naming them waits for them). */
+  lazyTables?: LazyCsvTable[];
+  /** Called when a lazy table starts ("loading") and ends ("loaded") loading. */
+  onLazyTable?: (name: string, state: "loading" | "loaded") => void;
 }
 
 /** Thrown by query() when its signal aborts. */
@@ -92,6 +104,15 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function quoteIdent(name: string): string {
   if (!NAME.test(name)) throw new Error(`invalid table or column name: ${JSON.stringify(name)}`);
   return `"${name}"`;
+}
+
+const csvFileName = (table: string) => `${quoteIdent(table).slice(1, -1)}.csv`;
+
+/** Registers the CSV text as an in-memory file and reads it into its table. */
+async function loadCsvTable(db: {registerFileText(name: string, text: string): Promise<void>}, conn: {query(sql: string): Promise<unknown>}, t: CsvTable): Promise<void> {
+  const file = csvFileName(t.name);
+  await db.registerFileText(file, t.csv);
+  await conn.query(createTableSql(t, file));
 }
 
 /** The CREATE TABLE statement for one CSV table (pure; exported for tests). */
@@ -237,15 +258,14 @@ async function startEngine(tables: CsvTable[], onStage: (stage: LoadStage) => vo
     const conn = await step(db.connect());
     report("loading tables");
     dog.progress();
-    for (const t of tables) {
-      const file = `${t.name}.csv`;
-      await step(db.registerFileText(file, t.csv));
-      await step(conn.query(createTableSql(t, file)));
-    }
+    for (const t of tables) await step(loadCsvTable(db, conn, t));
     // Once the tables are in, DuckDB may touch nothing outside this page: no extension downloads (they come
-    // from another host) and no reads of URLs or files, whatever SQL a reader types.
+    // from another host) and no reads of URLs or files, whatever SQL a reader types — except the in-memory
+    // files of the tables loaded on first use.
     await step(conn.query("SET autoinstall_known_extensions = false"));
     await step(conn.query("SET autoload_known_extensions = false"));
+    const lazyFiles = (options.lazyTables ?? []).map((t) => `'${csvFileName(t.name)}'`);
+    if (lazyFiles.length) await step(conn.query(`SET allowed_paths = [${lazyFiles.join(", ")}]`));
     await step(conn.query("SET enable_external_access = false"));
     return {db, conn, worker: w};
   } catch (e) {
@@ -286,6 +306,21 @@ export async function openDuckDB(tables: CsvTable[], onStage: (stage: LoadStage)
   let engine = startEngine(tables, onStage, options);
   await engine;
   onStage("ready");
+  // tables loaded on first use: fetched once, read into DuckDB before the first query naming them, and read
+  // again into a fresh worker after a restart
+  const lazy = options.lazyTables ?? [];
+  const loaded = new Map<string, CsvTable>();
+  const everyLoadedTable = () => [...tables, ...loaded.values()];
+  async function loadReferenced(e: Engine, sql: string): Promise<void> {
+    for (const name of referencedTables(sql, lazy.filter((t) => !loaded.has(t.name)).map((t) => t.name))) {
+      const t = lazy.find((x) => x.name === name)!;
+      options.onLazyTable?.(name, "loading");
+      const table: CsvTable = {name, csv: await t.fetchCsv(), types: t.types};
+      await loadCsvTable(e.db, e.conn, table);
+      loaded.set(name, table);
+      options.onLazyTable?.(name, "loaded");
+    }
+  }
   // one statement at a time on the one connection; a cancelled query's recovery is part of the chain
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
@@ -302,7 +337,7 @@ export async function openDuckDB(tables: CsvTable[], onStage: (stage: LoadStage)
     if (stopped) return;
     onStage("restarting");
     e.worker.terminate();
-    engine = startEngine(tables, onStage, options);
+    engine = startEngine(everyLoadedTable(), onStage, options);
     await engine.then(() => onStage("ready"), () => {});
   }
 
@@ -399,6 +434,8 @@ export async function openDuckDB(tables: CsvTable[], onStage: (stage: LoadStage)
       const running = serial(async () => {
         const e = (current = await engine);
         if (cancelled) throw new QueryCancelledError();
+        await loadReferenced(e, sql);
+        if (cancelled) throw new QueryCancelledError();
         const started = performance.now();
         const body = queryBody(sql);
         if (body == null) throw new Error("The query is empty: type a SELECT statement.");
@@ -434,7 +471,9 @@ export async function openDuckDB(tables: CsvTable[], onStage: (stage: LoadStage)
     tables(): Promise<string[]> {
       return serial(async () => {
         const r = await (await engine).conn.query("SELECT table_name FROM information_schema.tables ORDER BY table_name");
-        return r.toArray().map((x) => String(x.toJSON().table_name));
+        const present = r.toArray().map((x) => String(x.toJSON().table_name));
+        // the tables loaded on first use count as there: a query naming them finds them
+        return [...new Set([...present, ...lazy.map((t) => t.name)])].sort();
       });
     },
     async close(): Promise<void> {

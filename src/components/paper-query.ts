@@ -4,7 +4,7 @@
 // when there is a numeric column, and a CSV download. The typed SQL survives a reload (sessionStorage).
 import * as Plot from "./plot.js";
 import {html} from "./paper-html.js";
-import {openDuckDB, QueryCancelledError, type CsvTable, type DuckClient, type LoadStage, type QueryResult} from "./duckdb-client.js";
+import {openDuckDB, QueryCancelledError, type CsvTable, type DuckClient, type LazyCsvTable, type LoadStage, type QueryResult} from "./duckdb-client.js";
 import {rowCountText} from "../lib/sql/reader-query.js";
 import {accessiblePlot} from "./plot-a11y.js";
 import {rewardColor} from "../lib/palette.js";
@@ -186,7 +186,11 @@ function resultTable(result: QueryResult): HTMLElement {
 /**
  * The whole query panel. `loadTables` fetches the CSV texts (called only when the reader asks).
  */
-export function queryPanel(loadTables: () => Promise<CsvTable[]>, {width = 640}: {width?: number} = {}): HTMLElement {
+/**
+ * The query panel. `loadTables` fetches the tables DuckDB starts with; `lazyTables` are fetched and read in only
+ * before the first query that names them (the training curves: most of the data, few of the queries).
+ */
+export function queryPanel(loadTables: () => Promise<CsvTable[]>, {width = 640, lazyTables = []}: {width?: number; lazyTables?: LazyCsvTable[]} = {}): HTMLElement {
   let client: Promise<DuckClient> | null = null;
   let lastCsvUrl: string | null = null;
   let running: AbortController | null = null;
@@ -214,7 +218,10 @@ export function queryPanel(loadTables: () => Promise<CsvTable[]>, {width = 640}:
       delete status.dataset.state;
       client = (async () => {
         const tables = await loadTables();
-        return openDuckDB(tables, (stage) => (status.textContent = STAGE_TEXT[stage]));
+        return openDuckDB(tables, (stage) => (status.textContent = STAGE_TEXT[stage]), {
+          lazyTables,
+          onLazyTable: (name, state) => (progress.textContent = state === "loading" ? `Loading the table ${name} (first use)…` : "Running…"),
+        });
       })();
       client.then(
         async (c) => {

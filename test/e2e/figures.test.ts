@@ -108,10 +108,17 @@ test("landing: the C1 and C2 curves load when scrolled to, not on first paint", 
   }
 });
 
-test("/query: the curves and their calibration are SQL tables", async () => {
+test("/query: the curves and their calibration are SQL tables, loaded on the first query that names them", async () => {
   const watched = await openPage(site(), "/query");
   const {page} = watched;
+  const curveFetches = () => watched.requests.filter((u) => /\/_file\/data\/curve(s|-axes)\.[0-9a-f]+\.csv$/.test(u)).length;
   try {
+    // a query on the paper's numbers does not wait for the 113,000 curve rows
+    await page.getByTestId("query-sql").fill("SELECT count(*) AS k FROM numbers");
+    await page.getByTestId("query-run").click();
+    await page.locator('[data-testid="query-results"] thead th', {hasText: /^k$/}).waitFor({timeout: 90_000});
+    assert.equal(curveFetches(), 0);
+    assert.match(await page.getByTestId("duckdb-status").innerText(), /Tables: .*curve_axes, curves/);
     await page.getByTestId("query-sql").fill("SELECT count(*) AS n, min(value) FILTER (WHERE figure = 2 AND panel = 'Qwen2.5-Math-7B - MATH' AND step = 0) AS start FROM curves");
     await page.getByTestId("query-run").click();
     await page.locator('[data-testid="query-results"] thead th', {hasText: /^start$/}).waitFor({timeout: 90_000});
@@ -121,6 +128,7 @@ test("/query: the curves and their calibration are SQL tables", async () => {
     await page.getByTestId("query-run").click();
     await page.locator('[data-testid="query-results"] thead th', {hasText: /^axes$/}).waitFor({timeout: 30_000});
     assert.equal(Number(await page.locator('[data-testid="query-results"] tbody tr td').first().innerText()), 170);
+    assert.equal(curveFetches(), 2, "each curve table is fetched once");
     assertClean(watched);
   } finally {
     await watched.close();
