@@ -43,8 +43,13 @@ function nextTask(): Promise<void> {
 
 /** How long a slider must rest before a run starts while it is still held (release starts one at once). */
 export const SETTLE_MS = 250;
-/** Partial results redraw the secondary charts at most this often (the main chart follows every one). */
+/** Partial results redraw the secondary charts at most this often. */
 const SECONDARY_MS = 400;
+/**
+ * Partial results redraw the main chart at most this often: drawing without pause kept the main thread busy
+ * for the whole run, and on a machine with as many cores as workers it took a core from the pool.
+ */
+const PARTIAL_MS = 150;
 /** Below this width the stage stacks: the chart sticks to the top and the reading follows the controls. */
 const NARROW = "(max-width: 760px)";
 
@@ -184,10 +189,19 @@ export function toyApp({ workerUrl, presetAnchors = {} }: { workerUrl: string | 
   }
 
   // ---- drawing: one chart per task, always from the newest result
-  let drawing = false, dirty = false, lastSecondaryDraw = 0, maxDrawMs = 0;
+  let drawing = false, dirty = false, lastSecondaryDraw = 0, maxDrawMs = 0, lastDraw = 0;
+  let drawTimer: ReturnType<typeof setTimeout> | null = null;
   function scheduleDraw() {
     if (drawing) { dirty = true; return; }
+    // the first and the final result draw at once; the partials in between at most every PARTIAL_MS
+    const wait = latest && !latest.r.done && !firstChartPending ? PARTIAL_MS - (performance.now() - lastDraw) : 0;
+    if (wait > 0) {
+      drawTimer ??= setTimeout(() => { drawTimer = null; scheduleDraw(); }, wait);
+      return;
+    }
+    if (drawTimer) { clearTimeout(drawTimer); drawTimer = null; }
     drawing = true;
+    lastDraw = performance.now();
     void drawAll().finally(() => {
       drawing = false;
       if (dirty) { dirty = false; scheduleDraw(); }
