@@ -21,6 +21,10 @@ export function endPointChart({point, reading}: {point: CurveEndPoint; reading: 
   const vertex = point.step !== null && reading.valueAtStep !== null && own ? [{step: point.step, value: reading.valueAtStep, color: colorOf(own.series, own.color)}] : [];
   const ended = point.step !== null && point.step > reading.lastStep;
   const label = point.highlight ?? "every reward";
+  // room under the lowest point and over the highest for the labels
+  const ys = [...rows.map((r) => r.value), ...marks.map((m) => m.value)];
+  const [lo, hi] = [Math.min(...ys), Math.max(...ys)];
+  const pad = (hi - lo || 0.1) * 0.12;
   return accessiblePlot(
     Plot.plot({
       width,
@@ -32,7 +36,7 @@ export function endPointChart({point, reading}: {point: CurveEndPoint; reading: 
       ariaLabel: `${point.figureLabel} “${point.panel}”, ${label}, raw values`,
       ariaDescription: `${point.yLabel} over training steps 0–${maxStep}; ${marks.map((m) => `${m.label} at step ${m.step}`).join("; ")}${ended ? `; the curve ends at step ${reading.lastStep}` : ""}.`,
       x: {label: "Training step", domain: [0, maxStep], ticks: Math.max(2, Math.floor(width / 70))},
-      y: {label: point.yLabel, grid: true, ticks: 4, nice: true},
+      y: {label: point.yLabel, grid: true, ticks: 4, domain: [lo - pad, hi + pad]},
       marks: [
         point.step !== null ? Plot.ruleX([point.step], {stroke: "currentColor", strokeOpacity: 0.35, strokeDasharray: "3,3"}) : null,
         ended ? Plot.ruleX([reading.lastStep], {stroke: "currentColor", strokeOpacity: 0.6}) : null,
@@ -42,8 +46,9 @@ export function endPointChart({point, reading}: {point: CurveEndPoint; reading: 
         ),
         Plot.dot(vertex, {x: "step", y: "value", r: 3.5, fill: (d: {color: string}) => d.color, stroke: "white"}),
         Plot.dot(marks, {x: "step", y: "value", r: 5, fill: "none", stroke: "currentColor", strokeWidth: 1.5}),
-        ...([false, true] as const).map((right) =>
-          Plot.text(marks.filter((m) => m.right === right), {x: "step", y: "value", text: "label", dy: -10, dx: right ? -6 : 6, textAnchor: right ? "end" : "start", fontWeight: 600, fill: "currentColor", stroke: "var(--theme-background-alt, white)", strokeWidth: 3, paintOrder: "stroke"}),
+        // before/start labels below their point (the curves rise from it), the end point's above
+        ...marks.map((m) =>
+          Plot.text([m], {x: "step", y: "value", text: "label", dy: m.role === "after" ? -10 : 13, dx: m.right ? -6 : 6, textAnchor: m.right ? "end" : "start", fontWeight: 600, fill: "currentColor", stroke: "var(--theme-background-alt, white)", strokeWidth: 3, paintOrder: "stroke"}),
         ),
       ],
     }),
