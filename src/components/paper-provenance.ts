@@ -144,18 +144,19 @@ export function provenancePanel(findings: Map<string, FindingRef[]>, options: Pa
       const curveDd = curve ? html`<dd class="curve-end-slot" data-testid="provenance-curve" aria-busy="true"><p class="muted" role="status">Loading the preprint's curve…</p></dd>` : null;
       const close = html`<button type="button" class="paper-provenance-close" aria-label="Close the source">×</button>`;
       close.addEventListener("click", hide);
+      // each dt/dd pair sits in a <div> (allowed in a <dl>): htl wraps a multi-node template in a <span>, which is not
       element.replaceChildren(html`<div>
         <div class="paper-provenance-top"><h3 id="provenance-heading" data-testid="provenance-heading">${heading}</h3>${close}</div>
         <dl>
-          ${numbers.map((n) => html`<dt>${n.quantity === "value" ? n.metric : n.quantity}: <strong data-testid="provenance-text">${n.text}</strong> ${n.unit} <span class="paper-version-tag">${n.version_label}</span></dt>
-          <dd>${STATUS_TEXT[n.status] ?? n.status}${n.derived && n.status !== "derived" ? "; this value is computed, not printed" : ""}</dd>`)}
+          ${numbers.map((n) => html`<div><dt>${n.quantity === "value" ? n.metric : n.quantity}: <strong data-testid="provenance-text">${n.text}</strong> ${n.unit} <span class="paper-version-tag">${n.version_label}</span></dt>
+          <dd>${STATUS_TEXT[n.status] ?? n.status}${n.derived && n.status !== "derived" ? "; this value is computed, not printed" : ""}</dd></div>`)}
           <dt>Where</dt><dd data-testid="provenance-locator">${first?.locator ?? ""}</dd>
           <dt>Page</dt><dd data-testid="provenance-page">${pdf
             ? html`<a href=${pdf.url} data-testid="provenance-pdf">${first!.version_label} PDF, page ${pdf.page}</a> <span class="muted">(${pdf.how})</span>`
             : first?.source_kind === "paper" ? "not looked up for this place" : "none: not from the paper's PDF"}</dd>
-          ${curveDd ? html`<dt>On the training curve</dt>${curveDd}` : ""}
+          ${curveDd ? html`<div><dt>On the training curve</dt>${curveDd}</div>` : ""}
           <dt>Source</dt><dd>${first?.source ?? ""}${first?.source_kind === "secondary" ? html` <strong>(secondary source, not the paper itself)</strong>` : ""}</dd>
-          ${first?.notes ? html`<dt>Transcriber's note</dt><dd>${first.notes}</dd>` : ""}
+          ${first?.notes ? html`<div><dt>Transcriber's note</dt><dd>${first.notes}</dd></div>` : ""}
           <dt>Audit</dt><dd data-testid="provenance-findings">${refs.length
             ? html`<ul>${refs.map((f) => html`<li><a href=${`./audit#finding-${f.id}`}>${f.title}</a> (${f.severity})</li>`)}</ul>`
             : "no audit finding concerns this number"}</dd>

@@ -3,7 +3,7 @@
 // popover opens; other numbers show no curve; keyboard open/close; phone width.
 import {test} from "node:test";
 import assert from "node:assert/strict";
-import {assertClean, openPage, useSite, type WatchedPage} from "./harness.js";
+import {assertClean, describeViolations, openPage, seriousAxeViolations, useSite, type WatchedPage} from "./harness.js";
 
 const site = useSite();
 const curveRequests = (w: WatchedPage) => w.requests.filter((u) => /\/data\/curves\/fig-\d+\.[0-9a-f]+\.json$|end-point-chart\.[0-9a-f]+\.js$/.test(u));
@@ -32,6 +32,8 @@ test("/rewards: a Figure 1 bar's source shows its reward's preprint curve with t
     assert.match(await page.getByTestId("provenance-curve-statement").innerText(), /raw value 0\.782 at step 150 \(the curve runs on to step 300\); printed 78\.2%, gap \+0\.0 points/);
     assert.equal(await page.getByTestId("provenance-curve-link").getAttribute("href"), "./figures?figure=2&panel=Qwen2.5-Math-7B%20-%20MATH#one-figure-panel-by-panel");
     assert.equal(curveRequests(watched).filter((u) => /fig-2\./.test(u)).length, 1);
+    const violations = await seriousAxeViolations(page, '[data-testid="provenance"]');
+    assert.deepEqual(violations, [], describeViolations(violations));
     assert.equal(curveRequests(watched).filter((u) => /fig-[34]\./.test(u)).length, 0);
 
     // a chart mark opens the same kind of source: Qwen2.5-7B's random bar sits on Figure 3's curve
@@ -68,7 +70,8 @@ test("/rewards, arXiv v1: a 300-step bar is compared with the preprint curve, ne
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-testid")), "provenance");
     await page.keyboard.press("Escape");
     assert.equal(await page.getByTestId("provenance").isHidden(), true);
-    assert.equal(await page.evaluate(() => document.activeElement?.textContent), "+21.4");
+    assert.match((await page.evaluate(() => document.activeElement?.textContent)) ?? "", /^\+21\.4/);
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains("paper-cell-button")), true);
 
     // Qwen2.5-Math-7B ground truth reaches step 300 in Figure 2: "consistent with", with the gap
     await page.locator('[data-testid="rewards-table-qwen2-5-math-7b"] button').filter({hasText: "+29.1"}).click();
@@ -98,6 +101,8 @@ test("/code-reasoning at phone width: Table 1's code frequency shows Figure 6's 
     assert.equal(await page.getByTestId("provenance-curve-statement").innerText(), "Figure 6 (p.8) “(a) Code Frequencies”: the curves start (step 0) at 0.650; printed 65.0%, the same value.");
     assert.equal(await view.locator("svg").first().getByText("printed 65.0%").count(), 1);
     assert.equal(await view.locator(".curve-end-legend span").count(), 5);
+    const violations = await seriousAxeViolations(page, '[data-testid="provenance"]');
+    assert.deepEqual(violations, [], describeViolations(violations));
     // the popover and its chart stay within the 390 px screen
     const pop = (await page.getByTestId("provenance").boundingBox())!;
     const chart = (await view.locator("svg").first().boundingBox())!;
