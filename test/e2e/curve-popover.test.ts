@@ -118,3 +118,23 @@ test("/code-reasoning at phone width: Table 1's code frequency shows Figure 6's 
     await watched.close();
   }
 });
+
+test("/rewards: when the curve cannot be fetched the popover says so and links to the Figures page", async () => {
+  const watched = await openPage(site(), "/rewards?v=preprint", {
+    setup: (context) => context.route(/\/_file\/data\/curves\/fig-2\.[0-9a-f]+\.json$/, (route) => route.fulfill({status: 503, body: "unavailable"})),
+    allowConsoleErrors: ["503"],
+  });
+  const {page} = watched;
+  try {
+    await page.locator('[data-testid="rewards-table-qwen2-5-math-7b"] button').filter({hasText: "+21.4"}).click();
+    const alert = page.getByTestId("provenance-curve").getByRole("alert");
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /The curve could not be loaded .*See it on the Figures page/s);
+    assert.equal(await page.getByTestId("provenance-curve").getAttribute("aria-busy"), null);
+    // the rest of the source is there
+    assert.match(await page.getByTestId("provenance-locator").innerText(), /Figure 1/);
+    assertClean(watched);
+  } finally {
+    await watched.close();
+  }
+});
