@@ -1,4 +1,5 @@
-// Links from pages that quote a curve's end-point to the panel that draws the whole curve (Figures page).
+// Links from pages that quote a curve's end-point to the panel that draws the whole curve (Figures page), and the
+// source popover's lazy access to that curve (curveSources).
 import {html} from "../paper-html.js";
 import {curveEndPointOf, mathCurveOf, type CurveEndPoint, type CurveNumber, type FigureData} from "../../lib/curve-end-points.js";
 
