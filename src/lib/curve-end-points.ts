@@ -114,7 +114,7 @@ function figure1Point(n: CurveNumber, all: readonly CurveNumber[], steps: Readon
   if (after && pct(after) !== null && step !== null) marks.push({id: after.id, step, value: pct(after)!, text: `${after.text}%`, role: "after"});
   const caveats: string[] = [];
   if (n.status === "inferred") caveats.push("The reward of this bar is inferred from label order, so this may be another reward's curve.");
-  if (n.version === PREPRINT && n.reward !== "one_shot_rl") caveats.push("The preprint's Figure 1 labels are reproduced by the mean of the raw values at steps 141–150 (minus the printed baseline), not by the raw step-150 value: see the check on the Figures page.");
+  if (n.version === PREPRINT && n.reward !== "one_shot_rl") caveats.push("Of the rules the Figures page tries, the one that reproduces most preprint Figure 1 labels is the mean of the raw values at steps 141–150 minus the printed baseline, not the raw step-150 value drawn here (see the check there).");
   if (n.version !== PREPRINT) caveats.push(`These are the May 2025 preprint's curves; this number is from ${n.version_label}${step !== null ? ` (after ${step} steps)` : ""}, so they can agree with it, not confirm it.`);
   return {
     figure: curve.figure, panel: curve.panel, figureLabel: `Figure ${curve.figure} (p.${PAGE[curve.figure]})`,

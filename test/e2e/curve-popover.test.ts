@@ -101,8 +101,11 @@ test("/code-reasoning at phone width: Table 1's code frequency shows Figure 6's 
     assert.equal(await page.getByTestId("provenance-curve-statement").innerText(), "Figure 6 (p.8) “(a) Code Frequencies”: the curves start (step 0) at 0.650; printed 65.0%, the same value.");
     assert.equal(await view.locator("svg").first().getByText("printed 65.0%").count(), 1);
     assert.equal(await view.locator(".curve-end-legend span").count(), 5);
-    const violations = await seriousAxeViolations(page, '[data-testid="provenance"]');
-    assert.deepEqual(violations, [], describeViolations(violations));
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({colorScheme: scheme});
+      const violations = await seriousAxeViolations(page, '[data-testid="provenance"]');
+      assert.deepEqual(violations, [], `${scheme}: ${describeViolations(violations)}`);
+    }
     // the popover and its chart stay within the 390 px screen
     const pop = (await page.getByTestId("provenance").boundingBox())!;
     const chart = (await view.locator("svg").first().boundingBox())!;
