@@ -3,11 +3,13 @@
 // stay as printed; a curve value is "consistent with" a label, never "the" label. Pure.
 import type {CurveRow, Recovery, SeriesInfo} from "./recover.js";
 import type {SourceTable} from "../paper-source.js";
+import {textChecks} from "./text-checks.js";
 
 export interface Finding {
   id: string;
   title: string;
-  status: "contradiction" | "confirmed" | "note";
+  /** undecidable: the curves lack what the statement needs (a vertex, the quantity, the step it means) */
+  status: "contradiction" | "confirmed" | "undecidable" | "note";
   versions: string[];
   locators: string[];
   values: Record<string, string | number | null>;
@@ -224,6 +226,7 @@ export function figureChecks(r: Recovery, tables: SourceTable[]) {
     values: {max_error_pt: redraw.error, worst_series: redraw.series},
     detail: "The error comes from rounding steps to whole steps and values to 6 decimals; a line is 0.27 pt wide or more.",
   });
+  findings.push(...textChecks(r));
   const f6 = r.figures.find((f) => f.figure === 6);
   if (f6) findings.push({
     id: "figure6-caption-layout", title: "Figure 6's caption says accuracy is on the left and code frequency on the right; the panels put accuracy on top and code frequency below",

@@ -5,6 +5,7 @@
 import {html} from "./paper-html.js";
 import {STATUS_STYLE} from "../lib/palette.js";
 import {pdfPageOf, type PdfPageRule} from "../lib/paper-pages.js";
+import type {CurveSource} from "./figures/curve-links.js";
 
 export interface NumberLike {
   id: string;
@@ -66,6 +67,11 @@ export interface ProvenancePanel {
 export interface PanelOptions {
   /** data/paper-pdf-pages.json: lets the popover link to the PDF page that prints the number. */
   pdfPages?: readonly PdfPageRule[];
+  /**
+   * When the shown numbers are a point of a recovered training curve: where, and how to fetch it (null otherwise).
+   * The curve and its chart module load only when such a popover opens.
+   */
+  curveOf?: (numbers: NumberLike[]) => CurveSource | null;
 }
 
 const HASH = /^#(n-[0-9a-f]+)$/;
@@ -111,6 +117,7 @@ function place(element: HTMLElement, anchor: Element | undefined): void {
 export function provenancePanel(findings: Map<string, FindingRef[]>, options: PanelOptions = {}): ProvenancePanel {
   const element = html`<aside class="paper-provenance" data-testid="provenance" role="dialog" aria-labelledby="provenance-heading" tabindex="-1" hidden></aside>`;
   let returnFocus: HTMLElement | null = null;
+  let opened = 0; // which opening a late curve belongs to (a slow fetch must not fill a newer popover)
   const hide = () => {
     if (element.hidden) return;
     element.hidden = true;
@@ -133,19 +140,23 @@ export function provenancePanel(findings: Map<string, FindingRef[]>, options: Pa
       const refs = [...new Map(numbers.flatMap((n) => findings.get(n.id) ?? []).map((f) => [f.id, f])).values()];
       const first = numbers[0];
       const pdf = first && options.pdfPages && first.version && first.place !== undefined ? pdfPageOf({version: first.version, place: first.place, locator: first.locator, source_kind: first.source_kind}, options.pdfPages) : null;
+      const curve = options.curveOf?.(numbers) ?? null;
+      const curveDd = curve ? html`<dd class="curve-end-slot" data-testid="provenance-curve" aria-busy="true"><p class="muted" role="status">Loading the preprint's curve…</p></dd>` : null;
       const close = html`<button type="button" class="paper-provenance-close" aria-label="Close the source">×</button>`;
       close.addEventListener("click", hide);
+      // each dt/dd pair sits in a <div> (allowed in a <dl>): htl wraps a multi-node template in a <span>, which is not
       element.replaceChildren(html`<div>
         <div class="paper-provenance-top"><h3 id="provenance-heading" data-testid="provenance-heading">${heading}</h3>${close}</div>
         <dl>
-          ${numbers.map((n) => html`<dt>${n.quantity === "value" ? n.metric : n.quantity}: <strong data-testid="provenance-text">${n.text}</strong> ${n.unit} <span class="paper-version-tag">${n.version_label}</span></dt>
-          <dd>${STATUS_TEXT[n.status] ?? n.status}${n.derived && n.status !== "derived" ? "; this value is computed, not printed" : ""}</dd>`)}
+          ${numbers.map((n) => html`<div><dt>${n.quantity === "value" ? n.metric : n.quantity}: <strong data-testid="provenance-text">${n.text}</strong> ${n.unit} <span class="paper-version-tag">${n.version_label}</span></dt>
+          <dd>${STATUS_TEXT[n.status] ?? n.status}${n.derived && n.status !== "derived" ? "; this value is computed, not printed" : ""}</dd></div>`)}
           <dt>Where</dt><dd data-testid="provenance-locator">${first?.locator ?? ""}</dd>
           <dt>Page</dt><dd data-testid="provenance-page">${pdf
             ? html`<a href=${pdf.url} data-testid="provenance-pdf">${first!.version_label} PDF, page ${pdf.page}</a> <span class="muted">(${pdf.how})</span>`
             : first?.source_kind === "paper" ? "not looked up for this place" : "none: not from the paper's PDF"}</dd>
+          ${curveDd ? html`<div><dt>On the training curve</dt>${curveDd}</div>` : ""}
           <dt>Source</dt><dd>${first?.source ?? ""}${first?.source_kind === "secondary" ? html` <strong>(secondary source, not the paper itself)</strong>` : ""}</dd>
-          ${first?.notes ? html`<dt>Transcriber's note</dt><dd>${first.notes}</dd>` : ""}
+          ${first?.notes ? html`<div><dt>Transcriber's note</dt><dd>${first.notes}</dd></div>` : ""}
           <dt>Audit</dt><dd data-testid="provenance-findings">${refs.length
             ? html`<ul>${refs.map((f) => html`<li><a href=${`./audit#finding-${f.id}`}>${f.title}</a> (${f.severity})</li>`)}</ul>`
             : "no audit finding concerns this number"}</dd>
@@ -154,6 +165,18 @@ export function provenancePanel(findings: Map<string, FindingRef[]>, options: Pa
       </div>`);
       element.hidden = false;
       place(element, anchor);
+      const opening = ++opened;
+      if (curve && curveDd) {
+        Promise.all([import("./figures/end-point-chart.js"), curve.load()])
+          .then(([view, data]) => {
+            if (opening !== opened) return;
+            curveDd.replaceChildren(view.endPointView(curve.point, data, {width: Math.max(200, curveDd.clientWidth)}));
+          })
+          .catch((error: unknown) => {
+            if (opening === opened) curveDd.replaceChildren(html`<p role="alert">The curve could not be loaded (${error instanceof Error ? error.message : String(error)}). <a href=${`./figures?figure=${curve.point.figure}#one-figure-panel-by-panel`}>See it on the Figures page</a>.</p>`);
+          })
+          .finally(() => curveDd.removeAttribute("aria-busy"));
+      }
       if (first) setHash(first.id);
       element.focus({preventScroll: true});
       element.scrollIntoView({block: "nearest"});

@@ -5,19 +5,21 @@ import {h, toElement} from "./markup.js";
 export interface CurveFinding {
   id: string;
   title: string;
-  status: "contradiction" | "confirmed" | "note";
+  status: "contradiction" | "confirmed" | "undecidable" | "note";
   versions: string[];
   locators: string[];
   detail: string;
 }
 
-const LABEL: Record<CurveFinding["status"], string> = {contradiction: "Contradiction", confirmed: "Confirmed", note: "Note"};
-const ORDER: CurveFinding["status"][] = ["contradiction", "note", "confirmed"];
+const LABEL: Record<CurveFinding["status"], string> = {contradiction: "Contradiction", confirmed: "Confirmed", undecidable: "Not decidable", note: "Note"};
+// undecidable: the curves lack what the statement needs (a vertex, the quantity, the step it means)
+const ORDER: CurveFinding["status"][] = ["contradiction", "undecidable", "note", "confirmed"];
 
 /** Problems first, then notes, then confirmations; each links to its full entry on /figures. */
 export function curveFindings(findings: CurveFinding[]): HTMLElement {
   const sorted = [...findings].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status));
-  const counts = ORDER.map((s) => `${sorted.filter((f) => f.status === s).length} ${LABEL[s].toLowerCase()}${s === "confirmed" ? "" : "s"}`).join(", ");
+  const PLURAL: Record<CurveFinding["status"], string> = {contradiction: "contradictions", confirmed: "confirmed", undecidable: "not decidable", note: "notes"};
+  const counts = ORDER.map((s) => `${sorted.filter((f) => f.status === s).length} ${PLURAL[s]}`).join(", ");
   return toElement(h`<div data-testid="curve-findings">
     <p>${sorted.length} checks against the curves: ${counts}. Version: May 2025 preprint (the only version whose figures can be read).</p>
     ${sorted.map((f) => h`<article class="finding status-${f.status}" id="curve-${f.id}" data-testid="curve-finding" data-status="${f.status}">

@@ -7,7 +7,7 @@ interface Checks {
   figure1: {rules: {id: string; label: string; matches: number; compared: number}[]; best: {id: string; label: string}; bars: {model: string; reward: string; printed: string; curve: string | null; gaps: Record<string, number | null>}[]};
   v1: {model: string; reward: string; printed: string; assignment: string; verdict: string; evidence: {reward: string; text: string}[]}[];
 }
-const STATUS: Record<string, string> = {contradiction: "Contradiction", confirmed: "Confirmed", note: "Note"};
+const STATUS: Record<string, string> = {contradiction: "Contradiction", confirmed: "Confirmed", undecidable: "Not decidable", note: "Note"};
 const gapText = (g: number | null) => (g === null ? "—" : `${g > 0 ? "+" : ""}${g.toFixed(1)}`);
 
 export function checksView(c: Checks): HTMLElement {
