@@ -1,7 +1,7 @@
 // The training curve a printed number sits on, small enough for the source popover: the raw series of its reward
 // in the preprint panel (every reward's series for a step-0 number), the number's step and printed value marked,
 // the curve's own vertex there. Imported only when such a popover opens (src/components/paper-provenance.ts).
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../plot.js";
 import {html} from "../paper-html.js";
 import {accessiblePlot} from "../plot-a11y.js";
 import {rewardColor} from "../../lib/palette.js";
