@@ -1,14 +1,16 @@
 // The interactive token-level toy: controls, paired ensembles (config as set vs the same with the clip
-// off, on the same seeds) streamed seed by seed from a Web Worker with progress and cancel, the §8 views,
-// a single-seed band view on the main thread (one step is a few ms), the sign-rule map in a second
-// worker, and the whole state in the URL.
+// off, on the same seeds) on the toys' worker pool (../toy/pool-client.ts: seeds split over the machine's
+// cores, merged exactly, progress and cancel), the §8 views, a single-seed band view on the main thread (one
+// step is a few ms), the sign-rule map in a worker of its own, and the whole state in the URL.
 import {
-  classLabels, defaultTokenConfig, resolveTokenConfig, streamSignMap, streamTokenEnsemble, TOKEN_PRESETS,
+  classLabels, defaultTokenConfig, resolveTokenConfig, streamSignMap, TOKEN_PRESETS,
   tokenStateFromSearch, tokenStateToSearch, TokenSimulator,
-  type SignMapCell, type StreamProgress, type TokenPageState, type TokenToyConfig,
+  type SignMapCell, type StreamProgress, type TokenPageState, type TokenRunSummary, type TokenToyConfig,
 } from "../../lib/toy/tokens/index.js";
 import { ToyConfigError } from "../../lib/toy/config.js";
-import type { TokenWorkerReply } from "../../lib/toy/tokens/worker.js";
+import { tokenPoolModel } from "../../lib/toy/tokens/pool-model.js";
+import type { TokenSignMapReply } from "../../lib/toy/tokens/worker.js";
+import { defaultPoolSize, forcedPoolSize, PoolClient } from "../toy/pool-client.js";
 import { pageDrawn } from "../page-drawn.js";
 import { atpChart, bandChart, clipRateChart, decompositionChart, histogramChart, scopeChart, signMapChart, whoClippedChart } from "./charts.js";
 
@@ -43,11 +45,11 @@ function select(testid: string, options: [string, string][], value: string): HTM
   return s;
 }
 
-type Reply = TokenWorkerReply;
+type Reply = TokenSignMapReply;
 
 const problemText = (e: unknown): string => (e instanceof ToyConfigError ? e.problems.join("; ") : (e as Error).message);
 
-/** One background job at a time on its own worker, or on the page (still streamed) without workers. */
+/** The sign-rule map: one job at a time on its own worker, or on the page (still streamed) without workers. */
 class Job {
   private worker: Worker | null = null;
   private id = 0;
@@ -70,7 +72,7 @@ class Job {
     local(ac.signal, id).catch((e: Error) => { if (id === this.id) this.onReply(e.name === "AbortError" ? { type: "cancelled", id } : { type: "error", id, message: e.message }); });
   }
   cancel(): void {
-    if (this.worker) this.worker.postMessage({ type: "cancel" });
+    if (this.worker) this.worker.postMessage({ type: "signmap-cancel" });
     this.ac?.abort();
     this.ac = null;
   }
@@ -84,8 +86,18 @@ export interface TokensAppOptions {
 }
 
 export function tokensApp(opts: TokensAppOptions): HTMLElement {
-  const root = el("div", { class: "tt-app", "data-testid": "tt-app", "data-state": "idle" });
-  const parsed = tokenStateFromSearch(typeof location !== "undefined" ? location.search : "");
+  const root = el("div", { class: "tt-app", "data-testid": "tt-app", "data-state": "idle", "data-run-state": "idle" });
+  const search = typeof location !== "undefined" ? location.search : "";
+  const parsed = tokenStateFromSearch(search);
+  // pool size: the machine's cores (capped), or ?workers=N (kept in the URL; used by tests and the bench)
+  const forcedWorkers = forcedPoolSize(search);
+  const poolSize = forcedWorkers ?? defaultPoolSize();
+  root.dataset.poolSize = String(poolSize);
+  /** data-run-state: idle / running / done / cancelled (as on /toy); data-state also says "error" */
+  const setRunState = (s: "idle" | "running" | "done" | "cancelled" | "error") => {
+    root.dataset.state = s;
+    if (s !== "error") root.dataset.runState = s;
+  };
   const state: TokenPageState = parsed.state;
   let padShare = 0.8;
   let last: StreamProgress | null = null;
@@ -199,24 +211,40 @@ export function tokensApp(opts: TokensAppOptions): HTMLElement {
   }
   function syncUrl() {
     if (typeof history === "undefined") return;
-    history.replaceState(null, "", `${location.pathname}${tokenStateToSearch(state)}${location.hash}`);
+    const q = new URLSearchParams(tokenStateToSearch(state));
+    if (forcedWorkers) q.set("workers", String(forcedWorkers));
+    const s = q.toString();
+    history.replaceState(null, "", `${location.pathname}${s ? `?${s}` : ""}${location.hash}`);
   }
 
-  // ---------- ensemble job
-  const job = new Job(opts.workerUrl, (r) => {
-    if (r.type === "error") { root.dataset.state = "error"; status.textContent = "The run stopped."; errorBox.textContent = r.message; cancelBtn.disabled = true; return; }
-    if (r.type === "cancelled") { root.dataset.state = "cancelled"; status.textContent = `Cancelled${last ? ` after ${last.result.completed} of ${last.result.total} seeds; the charts show those seeds` : ""}.`; cancelBtn.disabled = true; return; }
-    if (r.kind !== "run") return;
-    last = r;
+  // ---------- ensemble runs on the worker pool
+  let startedAt = 0;
+  const pool = new PoolClient<TokenRunSummary>(opts.workerUrl, poolSize, (r) => {
+    if (r.type === "error") { setRunState("error"); status.textContent = "The run stopped."; errorBox.textContent = r.message; cancelBtn.disabled = true; return; }
+    if (r.type === "cancelled") {
+      root.dataset.workersStopped = String(r.stopped ?? 0);
+      setRunState("cancelled");
+      status.textContent = `Cancelled${last ? ` after ${last.result.completed} of ${last.result.total} seeds; the charts show those seeds` : ""}.`;
+      cancelBtn.disabled = true;
+      return;
+    }
+    last = { ...r.result, progress: r.progress ?? r.completed };
     const done = r.type === "done";
-    progress.value = r.progress / r.seeds;
-    const where = job.inWorker ? "in a background worker" : "on this page";
-    const se = r.result.diff?.final[atpKindMetric()];
-    status.textContent = `${done ? "Done" : "Running"}: ${r.result.completed} of ${r.seeds} seeds × ${r.result.a.steps} steps, clip as set and clip off, ${where} (${(r.elapsedMs / 1000).toFixed(1)} s).` +
-      (se && r.result.completed > 1 ? ` Running paired ATP difference: ${se.mean >= 0 ? "+" : ""}${se.mean.toFixed(4)} ± ${(2 * se.se).toFixed(4)} (2 SE).` : "");
-    if (r.result.completed > 0) render();
-    if (done) { root.dataset.state = "done"; cancelBtn.disabled = true; }
-  });
+    progress.value = last.progress / r.total;
+    const split = r.perWorker && r.perWorker.length > 1 ? ` (${r.perWorker.join(" + ")} seeds)` : "";
+    const where = r.workers === 0 ? "on this page" : r.workers === 1 ? "in a background worker" : `in ${r.workers} background workers${split}`;
+    const se = r.result.result.diff?.final[atpKindMetric()];
+    status.textContent = `${done ? "Done" : "Running"}: ${r.completed} of ${r.total} seeds × ${r.result.result.a.steps} steps, clip as set and clip off, ${where} (${(r.elapsedMs / 1000).toFixed(1)} s).` +
+      (se && r.completed > 1 ? ` Running paired ATP difference: ${se.mean >= 0 ? "+" : ""}${se.mean.toFixed(4)} ± ${(2 * se.se).toFixed(4)} (2 SE).` : "");
+    if (r.completed > 0) render();
+    if (done) {
+      // wall time from the settled input (the run's start) to the last seed merged and drawn
+      root.dataset.runMs = String(Math.round(performance.now() - startedAt));
+      root.dataset.workersUsed = String(r.workers ?? 1);
+      setRunState("done");
+      cancelBtn.disabled = true;
+    }
+  }, tokenPoolModel);
   const atpKindMetric = () => (state.atpKind === "expected" ? (state.atpScope === "content" ? "atpContent" : "atp") : (state.atpScope === "content" ? "atpSampledContent" : "atpSampled"));
 
   let debounce: ReturnType<typeof setTimeout> | null = null;
@@ -229,24 +257,22 @@ export function tokensApp(opts: TokensAppOptions): HTMLElement {
     state.atpKind = atpKind.value as TokenPageState["atpKind"];
     syncUrl();
     const b = { ...structuredClone(cfg), clip: { ...cfg.clip, enabled: false } };
-    root.dataset.state = "running";
+    setRunState("running");
+    delete root.dataset.runMs;
     cancelBtn.disabled = false;
     progress.value = 0;
     status.textContent = `Running: 0 of ${state.seeds} seeds…`;
     last = null;
-    job.post({ type: "run", a: cfg, b, seeds: state.seeds, metrics: METRICS }, async (signal, id) => {
-      const t0 = performance.now();
-      await streamTokenEnsemble(cfg, state.seeds, b, { signal, metrics: METRICS, onPartial: (p) => { if (job.isCurrent(id)) jobReply({ type: p.progress >= state.seeds ? "done" : "partial", kind: "run", id, seeds: state.seeds, elapsedMs: performance.now() - t0, ...p }); } });
-    });
+    startedAt = performance.now();
+    pool.run(cfg, b, state.seeds, { metrics: METRICS });
     resetBand();
   }
-  const jobReply = (r: Reply) => job.onReply(r);
   const schedule = () => { if (debounce) clearTimeout(debounce); debounce = setTimeout(start, 300); };
   for (const ctl of [lr, optimizer, epsLow, epsHigh, scope, seeds, stepsSel]) ctl.addEventListener("change", schedule);
   for (const ctl of [atpScope, atpKind]) ctl.addEventListener("change", () => { state.atpScope = atpScope.value as TokenPageState["atpScope"]; state.atpKind = atpKind.value as TokenPageState["atpKind"]; syncUrl(); render(); });
-  cancelBtn.addEventListener("click", () => job.cancel());
+  cancelBtn.addEventListener("click", () => pool.cancel());
   padInput.addEventListener("input", () => { padShare = Number(padInput.value); render(); });
-  root.addEventListener("keydown", (e) => { if (e.key === "Escape" && root.dataset.state === "running") { e.preventDefault(); job.cancel(); } });
+  root.addEventListener("keydown", (e) => { if (e.key === "Escape" && root.dataset.runState === "running") { e.preventDefault(); pool.cancel(); } });
 
   let drawnSignalled = false;
   function render() {
