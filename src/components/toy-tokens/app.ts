@@ -85,8 +85,14 @@ export interface TokensAppOptions {
   besideScope?: HTMLElement;
 }
 
-export function tokensApp(opts: TokensAppOptions): HTMLElement {
+/**
+ * The page's two parts: `head` (the run's status and the Fig. 12 analogue, the page's point, for the first
+ * screen; its root carries data-run-state, data-run-ms, data-pool-size, data-workers-used) and `body` (the
+ * settings, the other views, the band view and the sign-rule map), so the page can put text between them.
+ */
+export function tokensApp(opts: TokensAppOptions): { head: HTMLElement; body: HTMLElement } {
   const root = el("div", { class: "tt-app", "data-testid": "tt-app", "data-state": "idle", "data-run-state": "idle" });
+  const body = el("div", { class: "tt-app", "data-testid": "tt-app-more" });
   const search = typeof location !== "undefined" ? location.search : "";
   const parsed = tokenStateFromSearch(search);
   // pool size: the machine's cores (capped), or ?workers=N (kept in the URL; used by tests and the bench)
@@ -140,7 +146,9 @@ export function tokensApp(opts: TokensAppOptions): HTMLElement {
   );
   const buttons = el("div", { class: "tt-buttons" });
   buttons.append(runBtn, cancelBtn);
-  form.append(presets, grid, buttons);
+  // always one line (a note until a run is done), so the download link appearing moves nothing
+  const exportLine = el("p", { class: "tt-export", "data-testid": "tt-export" }, "The numbers of a finished run can be downloaded here (JSON).");
+  form.append(presets, grid, buttons, exportLine);
   const status = el("p", { class: "tt-status", role: "status", "aria-live": "polite", "data-testid": "tt-status" }, "Starting…");
   const progress = el("progress", { max: "1", value: "0", "aria-label": "run progress", "data-testid": "tt-progress" });
   const errorBox = el("p", { class: "tt-error", role: "alert", "data-testid": "tt-error" });
@@ -148,7 +156,9 @@ export function tokensApp(opts: TokensAppOptions): HTMLElement {
 
   const views = el("div", { class: "tt-views" });
   const slot = (id: string) => { const d = el("div", { "data-slot": id }); views.append(d); return d; };
+  // space reserved for the chart (page CSS) with a placeholder, so nothing moves when it is drawn
   const sAtp = el("div", { "data-slot": "atp" });
+  sAtp.append(el("p", { class: "tt-placeholder", "data-testid": "tt-atp-placeholder" }, "The average token probability chart (clip on vs off) appears here after the first seed."));
   const sDec = slot("dec"), sHist = slot("hist"), sRate = slot("rate"), sPad = slot("pad"), sWho = slot("who"), sScope = slot("scope");
   // attached with the first charts (so it starts below them, below the fold, and loads only when scrolled to)
   const sPaper = slot("paper-scope");
@@ -184,7 +194,8 @@ export function tokensApp(opts: TokensAppOptions): HTMLElement {
   sign.append(signH, el("p", {}, "For each (ε_low, ε_high) one RL step from the start, clip as set minus clip off on the same seeds (other settings as above). Content tables: Δζ, the top-vs-tail logit gap (positive = sharper). Mode token: Δu, exactly the bandit's statistic (positive = toward code)."), signCtl, signStatus, signProgress, signOut);
 
   // the point first (the Fig. 12 analogue with its running status), then the settings, then the other views
-  root.append(status, progress, linkNote, errorBox, sAtp, form, views, band, sign);
+  root.append(status, progress, linkNote, errorBox, sAtp);
+  body.append(form, views, band, sign);
 
   // ---------- state
   const width = () => Math.max(280, Math.min(root.clientWidth || 640, 960));
@@ -231,13 +242,13 @@ export function tokensApp(opts: TokensAppOptions): HTMLElement {
     last = { ...r.result, progress: r.progress ?? r.completed };
     const done = r.type === "done";
     progress.value = last.progress / r.total;
-    const split = r.perWorker && r.perWorker.length > 1 ? ` (${r.perWorker.join(" + ")} seeds)` : "";
+    const split = r.perWorker && r.perWorker.length > 1 ? `, ${r.perWorker.join(" + ")} seeds` : "";
     const where = r.workers === 0 ? "on this page" : r.workers === 1 ? "in a background worker" : `in ${r.workers} background workers${split}`;
-    const se = r.result.result.diff?.final[atpKindMetric()];
-    status.textContent = `${done ? "Done" : "Running"}: ${r.completed} of ${r.total} seeds × ${r.result.result.a.steps} steps, clip as set and clip off, ${where} (${(r.elapsedMs / 1000).toFixed(1)} s).` +
-      (se && r.completed > 1 ? ` Running paired ATP difference: ${se.mean >= 0 ? "+" : ""}${se.mean.toFixed(4)} ± ${(2 * se.se).toFixed(4)} (2 SE).` : "");
+    // the paired numbers are in the chart's caption right below
+    status.textContent = `${done ? "Done" : "Running"}: ${r.completed} of ${r.total} seeds × ${r.result.result.a.steps} steps, clip as set and clip off, ${where} (${(r.elapsedMs / 1000).toFixed(1)} s).`;
     if (r.completed > 0) render();
     if (done) {
+      renderExport(r.result, r.workers ?? 1);
       // wall time from the settled input (the run's start) to the last seed merged and drawn
       root.dataset.runMs = String(Math.round(performance.now() - startedAt));
       root.dataset.workersUsed = String(r.workers ?? 1);
@@ -245,7 +256,6 @@ export function tokensApp(opts: TokensAppOptions): HTMLElement {
       cancelBtn.disabled = true;
     }
   }, tokenPoolModel);
-  const atpKindMetric = () => (state.atpKind === "expected" ? (state.atpScope === "content" ? "atpContent" : "atp") : (state.atpScope === "content" ? "atpSampledContent" : "atpSampled"));
 
   let debounce: ReturnType<typeof setTimeout> | null = null;
   function start() {
@@ -272,7 +282,7 @@ export function tokensApp(opts: TokensAppOptions): HTMLElement {
   for (const ctl of [atpScope, atpKind]) ctl.addEventListener("change", () => { state.atpScope = atpScope.value as TokenPageState["atpScope"]; state.atpKind = atpKind.value as TokenPageState["atpKind"]; syncUrl(); render(); });
   cancelBtn.addEventListener("click", () => pool.cancel());
   padInput.addEventListener("input", () => { padShare = Number(padInput.value); render(); });
-  root.addEventListener("keydown", (e) => { if (e.key === "Escape" && root.dataset.runState === "running") { e.preventDefault(); pool.cancel(); } });
+  for (const part of [root, body]) part.addEventListener("keydown", (e) => { if (e.key === "Escape" && root.dataset.runState === "running") { e.preventDefault(); pool.cancel(); } });
 
   let drawnSignalled = false;
   function render() {
@@ -287,6 +297,19 @@ export function tokensApp(opts: TokensAppOptions): HTMLElement {
     sWho.replaceChildren(whoClippedChart(r, { width: w, labels: classLabels(cfg.classEdges), epsLow: cfg.clip.epsLow, epsHigh: cfg.clip.epsHigh }));
     sScope.replaceChildren(scopeChart(r, { width: w, scope: cfg.clip.scope, modeName: cfg.strategies[0] }));
     if (opts.besideScope && !sPaper.hasChildNodes()) sPaper.append(opts.besideScope);
+  }
+
+  function renderExport(run: TokenRunSummary, workers: number) {
+    const cfg = state.config;
+    const json = JSON.stringify({
+      link: location.href, config: cfg, pairedConfig: { ...cfg, clip: { ...cfg.clip, enabled: false } }, seeds: run.result.a.seeds,
+      computedBy: workers === 0 ? "this page" : `${workers} background worker${workers === 1 ? "" : "s"} (the result does not depend on the count)`,
+      metrics: METRICS, result: run.result, extras: run.extras,
+    }, null, 1);
+    for (const a of exportLine.querySelectorAll("a")) URL.revokeObjectURL(a.href);
+    const a = el("a", { download: "toy-tokens-run.json", "data-testid": "tt-export-json" }, "Download this run (JSON)");
+    a.href = URL.createObjectURL(new Blob([json], { type: "application/json" }));
+    exportLine.replaceChildren(a, document.createTextNode(`: settings, seeds, per-step means and SEs of the ${METRICS.length} metrics drawn, histograms and clip counts.`));
   }
 
   // ---------- band view (main thread: one traced step is a few milliseconds)
@@ -366,7 +389,7 @@ export function tokensApp(opts: TokensAppOptions): HTMLElement {
     new ResizeObserver(() => { const w = width(); if (Math.abs(w - lastW) < 30) return; lastW = w; if (t) clearTimeout(t); t = setTimeout(() => { render(); drawBand(); if (signCells.length) signOut.replaceChildren(signMapChart(signCells, { width: width(), lr: Number(signLr.value) })); }, 150); }).observe(root);
   }
   setTimeout(start, 0);
-  return root;
+  return { head: root, body };
 }
 
 /** Overrides of a config relative to the defaults (so controls apply on top of a link's other settings). */
