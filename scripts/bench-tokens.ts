@@ -58,7 +58,7 @@ const OBSERVERS = `
   }).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-run-state"]});
 `;
 
-interface PageRun { runMs: number; poolSize: number; workersUsed: number; longestTaskMs: number }
+interface PageRun { runMs: number; poolSize: number; workersUsed: number; longestTaskMs: number; maxDrawMs: number }
 
 export async function benchTokensBrowser({ dist }: { dist: string }): Promise<Figure[]> {
   const { chromium } = await import("playwright-core");
@@ -81,6 +81,7 @@ export async function benchTokensBrowser({ dist }: { dist: string }): Promise<Fi
       runMs: Number(await root.getAttribute("data-run-ms")),
       poolSize: Number(await root.getAttribute("data-pool-size")),
       workersUsed: Number(await root.getAttribute("data-workers-used")),
+      maxDrawMs: Number(await root.getAttribute("data-max-draw-ms")),
       longestTaskMs: tasks.filter((t) => t.end >= start && t.start <= end).reduce((m, t) => Math.max(m, t.duration), 0),
     };
     await context.close();
@@ -94,7 +95,7 @@ export async function benchTokensBrowser({ dist }: { dist: string }): Promise<Fi
     return [
       { figure: `/toy-tokens, one browser worker (?workers=1): ${size}`, measured: rate(single.runMs), unit: "seeds·steps/s", better: "higher", note: `${(single.runMs / 1000).toFixed(1)} s in the page` },
       { figure: `/toy-tokens, worker pool of ${pool.workersUsed}: ${size}`, measured: rate(pool.runMs), unit: "seeds·steps/s", better: "higher", previous: { value: rate(single.runMs), source: "one worker, this run" }, note: `${(pool.runMs / 1000).toFixed(1)} s; ratio = pool speed-up; pool size ${pool.poolSize} on ${pool.poolSize} reported cores (capped at 8); ${load()}` },
-      { figure: "/toy-tokens: longest main-thread task during the pooled run", measured: pool.longestTaskMs, unit: "ms", target: { op: "≤", value: 50 } },
+      { figure: "/toy-tokens: longest main-thread task during the pooled run", measured: pool.longestTaskMs, unit: "ms", target: { op: "≤", value: 50 }, note: `longest single chart drawing ${pool.maxDrawMs} ms (each chart is its own task); ${load()}` },
     ];
   } finally {
     await browser.close();
