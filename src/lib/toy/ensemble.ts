@@ -6,6 +6,7 @@
 import type { ToyConfig } from "./config.js";
 import { checkSeedCount, pairedDiff, SeedStore, summariseSeeds, type PairedDiff, type PointStats, type SeriesStats } from "./seed-store.js";
 import { metricNames, runSingle } from "./sim.js";
+import { yieldTurn } from "./yield-turn.js";
 
 export { QUANTILE_KEYS, QUANTILES, quantileSorted, type PairedDiff, type PointStats, type QuantileKey, type SeriesStats } from "./seed-store.js";
 
@@ -173,7 +174,7 @@ export async function runEnsembleStreaming(cfgA: ToyConfig, seeds: number, cfgB:
       last = now();
       firstSent = true;
     }
-    await new Promise((r) => setTimeout(r, 0));
+    await yieldTurn();
     if (opt.signal?.aborted) throw abortError();
   }
   const res = runner.result();

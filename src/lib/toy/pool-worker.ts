@@ -13,6 +13,7 @@
 //   perWorker}, {type: "cancelled", id, stopped} (sent once every seed worker has confirmed it stopped),
 //   {type: "error", id, message}.
 import { ToyConfigError } from "./config.js";
+import { yieldTurn } from "./yield-turn.js";
 import { MAX_POOL, type CancelRequest, type PoolModel, type RunRequest, type SeedCancelRequest, type SeedReply, type SeedsRequest, type WorkerReply } from "./pool.js";
 
 interface WorkerScope {
@@ -22,15 +23,6 @@ interface WorkerScope {
 }
 const now = () => performance.now();
 const messageOf = (e: unknown) => (e instanceof ToyConfigError ? e.problems.join("; ") : e instanceof Error ? e.message : String(e));
-
-// A turn of the event loop without setTimeout's 4 ms clamp, so cancel messages are read between seeds.
-function yieldTurn(): Promise<void> {
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => { ch.port1.close(); resolve(); };
-    ch.port2.postMessage(null);
-  });
-}
 
 export interface PoolWorkerOptions {
   /** other messages this worker understands (e.g. the token toy's sign-rule map); true when handled */

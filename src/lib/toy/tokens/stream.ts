@@ -6,6 +6,7 @@
 import type { TokenToyConfig } from "./config.js";
 import { TokenEnsemble, type TokenEnsembleResult } from "./ensemble.js";
 import { CLIP_BINS, TokenSimulator } from "./sim.js";
+import { yieldTurn } from "../yield-turn.js";
 
 export const HIST_BINS = 40;
 
@@ -36,7 +37,7 @@ export interface TokenStreamOptions {
 }
 
 const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
-const tick = () => new Promise((r) => setTimeout(r, 0));
+const tick = yieldTurn; // between chunks of steps: a cancel message gets through
 
 export function abortError(): Error {
   const e = new Error("run cancelled");
