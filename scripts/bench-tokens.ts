@@ -1,10 +1,24 @@
-// Token-level toy benchmarks (called by `npm run bench`, or run directly: `npx tsx scripts/bench-tokens.ts`).
-// benchTokensNode: RL steps per second of one seed at the defaults (64 × 16 responses, L 8, V 16) and in
-// the note's other configurations, and the wall time of a paired 16-seed × 200-step ensemble, in Node.
-// benchTokensBrowser: the page's own worker bundle in Chromium running 8 paired seeds × 200 steps.
-// Prints figures only; asserts nothing (timed tests are not allowed on a shared machine).
+// Token-level toy benchmarks (called by `npm run bench`, or run directly: `npx tsx scripts/bench-tokens.ts`
+// for the Node figures). One workload throughout, the page's default run: 48 paired seeds × 200 steps (clip as
+// set and clip off on the same seeds), reported as seeds·steps per second (each seed·step is two RL steps,
+// clip on and off):
+// - in Node, one thread, the same seed function and exact merge the page's workers use;
+// - in Chromium on the built site, /toy-tokens with ?workers=1 (one background worker) and with its worker
+//   pool (navigator.hardwareConcurrency, capped), timed by the page itself (data-run-ms on the root once
+//   data-run-state is "done": from the settled input to the last seed merged and drawn), their ratio, and the
+//   longest main-thread task during the pooled run (Long Tasks API).
+// Also RL steps per second of one seed in the note's configurations. Prints figures; asserts nothing (timed
+// tests are not allowed on a shared machine), and says how loaded the machine was.
+import { availableParallelism, loadavg } from "node:os";
 import { pathToFileURL } from "node:url";
-import { resolveTokenConfig, runTokenEnsemble, TokenSimulator } from "../src/lib/toy/tokens/index.js";
+import { resolveTokenConfig, TokenSimulator } from "../src/lib/toy/tokens/index.js";
+import { tokenPoolModel } from "../src/lib/toy/tokens/pool-model.js";
+import type { Figure } from "./bench-kit.js";
+
+const SEEDS = 48;
+const STEPS = 200;
+/** what the page summarises (src/components/toy-tokens/app.ts METRICS is the same list; Node cannot import the page) */
+const PAGE_METRICS_NOTE = "all metrics summarised";
 
 function stepsPerSecond(overrides: Record<string, unknown>, ms = 1000): number {
   const sim = new TokenSimulator(resolveTokenConfig(overrides), 12345);
@@ -16,46 +30,73 @@ function stepsPerSecond(overrides: Record<string, unknown>, ms = 1000): number {
   return n / ((performance.now() - t0) / 1000);
 }
 
-export async function benchTokensNode(): Promise<Record<string, number | string>> {
-  const out: Record<string, number | string> = {};
+const load = () => `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
+
+export async function benchTokensNode(): Promise<Figure[]> {
+  const figures: Figure[] = [];
   for (const [label, o] of [["defaults", {}], ["B 16", { promptsPerStep: 16 }], ["L 16", { L: 16 }], ["V 64", { V: 64 }], ["Adam", { optimizer: "adam", lr: 0.02 }]] as const) {
     const sps = stepsPerSecond(o);
-    out[`token model, ${label}: RL steps per second`] = `${Math.round(sps)} (${(1000 / sps).toFixed(2)} ms per step)`;
+    figures.push({ figure: `token model, one seed, ${label}: RL steps per second`, measured: sps, unit: "steps/s", better: "higher", note: `${(1000 / sps).toFixed(2)} ms per step` });
   }
-  const a = resolveTokenConfig({}), b = resolveTokenConfig({ clip: { enabled: false } });
+  // the page's run, in one Node thread: every seed through the workers' seed function and exact merge
+  const a = resolveTokenConfig({ steps: STEPS }), b = resolveTokenConfig({ steps: STEPS, clip: { enabled: false } });
   const t0 = performance.now();
-  runTokenEnsemble(a, 16, b);
-  out["token model: 16 seeds × 200 steps paired clip on/off"] = `${(performance.now() - t0).toFixed(0)} ms`;
-  return out;
+  const merger = tokenPoolModel.merger(a, SEEDS, b, {});
+  for (let i = 0; i < SEEDS; i++) merger.ingest(i, tokenPoolModel.runSeed(a, i, b));
+  merger.result();
+  const s = (performance.now() - t0) / 1000;
+  figures.push({ figure: `token model in Node (one thread): ${SEEDS} paired seeds × ${STEPS} steps`, measured: (SEEDS * STEPS) / s, unit: "seeds·steps/s", better: "higher", note: `${s.toFixed(1)} s, ${PAGE_METRICS_NOTE}; ${load()}` });
+  return figures;
 }
 
-export async function benchTokensBrowser({ dist }: { dist: string }): Promise<Record<string, number | string>> {
+// Plain JavaScript, installed before the page's scripts: long tasks, and when the run state changes.
+const OBSERVERS = `
+  window.__tt = {tasks: [], states: []};
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__tt.tasks.push({start: e.startTime, end: e.startTime + e.duration, duration: e.duration}); }).observe({type: "longtask", buffered: true});
+  new MutationObserver((records) => {
+    for (const r of records) if (r.attributeName === "data-run-state") window.__tt.states.push({state: r.target.getAttribute("data-run-state"), at: performance.now()});
+  }).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-run-state"]});
+`;
+
+interface PageRun { runMs: number; poolSize: number; workersUsed: number; longestTaskMs: number; maxDrawMs: number }
+
+export async function benchTokensBrowser({ dist }: { dist: string }): Promise<Figure[]> {
   const { chromium } = await import("playwright-core");
   const { startStaticServer } = await import("./static-server.js");
   const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import("../test/e2e/chromium.js");
   const server = await startStaticServer(dist);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const requests: string[] = [];
-    page.on("request", (r) => requests.push(r.url()));
-    await page.goto(`${server.origin}/toy-tokens?seeds=4&cfg=%7B%22steps%22%3A20%7D`);
-    await page.waitForFunction(() => document.querySelector('[data-testid="tt-app"]')?.getAttribute("data-state") === "done", undefined, { timeout: 120_000 });
-    const url = requests.find((u) => /toy-tokens-worker\.[0-9a-f]+\.js$/.test(u));
-    if (!url) throw new Error("token worker bundle not found");
-    const ms = await page.evaluate(async (u) => {
-      const w = new Worker(u, { type: "module" });
-      const t0 = performance.now();
-      await new Promise<void>((resolve, reject) => {
-        w.onmessage = (ev) => { if (ev.data.type === "done") resolve(); else if (ev.data.type === "error") reject(new Error(ev.data.message)); };
-        w.postMessage({ type: "run", id: 1, a: {}, b: { clip: { enabled: false } }, seeds: 8, metrics: ["atpContent"] });
-      });
-      w.terminate();
-      return performance.now() - t0;
-    }, url);
-    return {
-      "token worker: 8 seeds × 200 steps paired clip on/off": `${ms.toFixed(0)} ms (${Math.round((8 * 2 * 200) / (ms / 1000))} RL steps per second)`,
+  const pageRun = async (query: string): Promise<PageRun> => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(OBSERVERS);
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/toy-tokens?seeds=${SEEDS}&cfg=${encodeURIComponent(JSON.stringify({ steps: STEPS }))}${query}`);
+    await page.waitForFunction(() => document.querySelector('[data-testid="tt-app"]')?.getAttribute("data-run-state") === "done", undefined, { timeout: 300_000 });
+    await page.waitForTimeout(200); // the last long-task entry is delivered after the task ends
+    const root = page.getByTestId("tt-app");
+    const { tasks, states } = (await page.evaluate("window.__tt")) as { tasks: { start: number; end: number; duration: number }[]; states: { state: string; at: number }[] };
+    const start = states.find((s) => s.state === "running")?.at ?? 0;
+    const end = states.filter((s) => s.state === "done").at(-1)?.at ?? Infinity;
+    const out = {
+      runMs: Number(await root.getAttribute("data-run-ms")),
+      poolSize: Number(await root.getAttribute("data-pool-size")),
+      workersUsed: Number(await root.getAttribute("data-workers-used")),
+      maxDrawMs: Number(await root.getAttribute("data-max-draw-ms")),
+      longestTaskMs: tasks.filter((t) => t.end >= start && t.start <= end).reduce((m, t) => Math.max(m, t.duration), 0),
     };
+    await context.close();
+    return out;
+  };
+  try {
+    const single = await pageRun("&workers=1");
+    const pool = await pageRun("");
+    const rate = (ms: number) => (SEEDS * STEPS) / (ms / 1000);
+    const size = `${SEEDS} paired seeds × ${STEPS} steps`;
+    return [
+      { figure: `/toy-tokens, one browser worker (?workers=1): ${size}`, measured: rate(single.runMs), unit: "seeds·steps/s", better: "higher", note: `${(single.runMs / 1000).toFixed(1)} s in the page` },
+      { figure: `/toy-tokens, worker pool of ${pool.workersUsed}: ${size}`, measured: rate(pool.runMs), unit: "seeds·steps/s", better: "higher", previous: { value: rate(single.runMs), source: "one worker, this run" }, note: `${(pool.runMs / 1000).toFixed(1)} s; ratio = pool speed-up; pool size ${pool.poolSize} on ${pool.poolSize} reported cores (capped at 8); ${load()}` },
+      { figure: "/toy-tokens: longest main-thread task during the pooled run", measured: pool.longestTaskMs, unit: "ms", target: { op: "≤", value: 50 }, note: `longest single chart drawing ${pool.maxDrawMs} ms (each chart is its own task); ${load()}` },
+    ];
   } finally {
     await browser.close();
     await server.close();
@@ -63,16 +104,18 @@ export async function benchTokensBrowser({ dist }: { dist: string }): Promise<Re
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  for (const [k, v] of Object.entries(await benchTokensNode())) console.log(`${k}\t${v}`);
+  const { formatTable } = await import("./bench-kit.js");
+  const figures = await benchTokensNode();
+  if (process.argv[2] === "--dist") figures.push(...(await benchTokensBrowser({ dist: process.argv[3] ?? "dist" })));
+  console.log(formatTable(figures.map((figure) => ({ module: "tokens", figure }))));
 }
 
-// The `npm run bench` driver's entry (scripts/bench-kit.ts): the two sections above as table rows.
+// The `npm run bench` driver's entry (scripts/bench-kit.ts).
 export const bench: import("./bench-kit.js").BenchModule = {
-  title: "token-level toy in Node and in the page's worker",
+  title: "token-level toy in Node, in one browser worker and on the page's worker pool",
   order: 35,
   needsSite: true,
   async run({ dist }) {
-    const { figuresFromRecord } = await import("./bench-kit.js");
-    return [...figuresFromRecord(await benchTokensNode()), ...figuresFromRecord(await benchTokensBrowser({ dist }))];
+    return [...(await benchTokensNode()), ...(await benchTokensBrowser({ dist }))];
   },
 };

@@ -3,13 +3,13 @@
 // configs and the seed index, so any worker thread can run any seed) and gathered by `TokenEnsemble.ingest`
 // (summaries iterate seeds in seed order, so pooled = sequential bit for bit), printed as the summary JSON
 // of README "The token-level toy (--model tokens)".
-import { seedRangeProblem, ToyConfigError } from "../../src/lib/toy/index.js";
+import { seedRangeProblem } from "../../src/lib/toy/index.js";
 import {
   checkTokenEnsembleSize, diffTokenConfig, estimateTokenSeconds, mergeTokenConfig, resolveTokenConfig, runTokenSeedRows, TOKEN_PRESETS,
   tokenBudgetProblem, TokenEnsemble, tokenPresetById, validateTokenConfig,
   type TokenEnsembleResult, type TokenSeedRows, type TokenToyConfig,
 } from "../../src/lib/toy/tokens/index.js";
-import { UsageError, type Collector, type RunSpec, type SimModel } from "./model.js";
+import { pairedConfigs, type Collector, type RunSpec, type SimModel } from "./model.js";
 
 export type TokenSeedResult = { a: TokenSeedRows; b?: TokenSeedRows };
 
@@ -17,22 +17,10 @@ export const TOKEN_DEFAULT_SEEDS = 48;
 
 /** Configuration A (and B) from a run spec: preset → overrides → --steps; B = A + paired. */
 export function tokenConfigs(spec: RunSpec): { a: TokenToyConfig; b: TokenToyConfig | null } {
-  const preset = spec.preset ? tokenPresetById(spec.preset) : null;
-  if (spec.preset && !preset) throw new UsageError(`unknown token-model preset '${spec.preset}' (known: ${TOKEN_PRESETS.map((p) => p.id).join(", ")})`);
-  const a = mergeTokenConfig(resolveTokenConfig(preset?.overrides ?? {}), spec.overrides);
-  if (spec.steps !== null) a.steps = spec.steps;
-  const pa = validateTokenConfig(a);
-  if (pa.length) throw new ToyConfigError(pa);
-  let b: TokenToyConfig | null = null;
-  if (spec.paired) {
-    // B runs on A's seeds (common random numbers): a seed in the paired overrides could only be ignored
-    if (Object.hasOwn(spec.paired, "seed"))
-      throw new ToyConfigError([`the paired overrides cannot set 'seed': B always runs on A's seeds (common random numbers), so the difference A − B is per seed. Set the seed in the main overrides, or run B as its own run with that seed`]);
-    b = mergeTokenConfig(a, spec.paired);
-    const pb = validateTokenConfig(b);
-    if (pb.length) throw new ToyConfigError(pb.map((p) => `paired config B: ${p}`));
-  }
-  return { a, b };
+  return pairedConfigs(spec, {
+    presetById: tokenPresetById, unknownPreset: (id) => `unknown token-model preset '${id}' (known: ${TOKEN_PRESETS.map((p) => p.id).join(", ")})`,
+    resolve: (o) => resolveTokenConfig(o), merge: mergeTokenConfig, validate: validateTokenConfig,
+  });
 }
 
 export function tokensSummaryJson(spec: RunSpec, a: TokenToyConfig, b: TokenToyConfig | null, r: TokenEnsembleResult) {

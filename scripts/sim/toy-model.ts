@@ -2,33 +2,22 @@
 // B = A + paired, seeds run by `runSeedRows` and gathered by `EnsembleRunner.ingest` (pooled = sequential
 // bit for bit), printed as the summary JSON described in README "The toy model on the command line".
 import {
-  checkEnsembleSize, diffConfig, EnsembleRunner, mergeConfig, presetById, resolveConfig, runSeedRows, seedRangeProblem,
-  ToyConfigError, validateConfig, type EnsembleResult, type EnsembleSummary, type SeedRows, type ToyConfig,
+  checkEnsembleSize, diffConfig, EnsembleRunner, mergeConfig, presetById, resolveConfig, seedRangeProblem,
+  validateConfig, type EnsembleResult, type EnsembleSummary, type ToyConfig,
 } from "../../src/lib/toy/index.js";
 import { budgetProblem, estimateCost, UNITS_PER_SECOND } from "../../src/lib/toy/cost.js";
-import { UsageError, type Collector, type RunSpec, type SimModel } from "./model.js";
+import { toyPoolModel, type ToySeedResult } from "../../src/lib/toy/pool-model.js";
+import { pairedConfigs, type Collector, type RunSpec, type SimModel } from "./model.js";
 
-export type ToySeedResult = { a: SeedRows; b?: SeedRows };
+// one seed's work is the page's worker pool unit (src/lib/toy/pool-model.ts)
+export type { ToySeedResult };
 
 /** Configuration A (and B) from a run spec: preset → overrides → --steps; B = A + paired. */
 export function toyConfigs(spec: RunSpec): { a: ToyConfig; b: ToyConfig | null } {
-  const preset = spec.preset ? presetById(spec.preset) : null;
-  if (spec.preset && !preset) throw new UsageError(`unknown preset '${spec.preset}'`);
-  const withPreset = resolveConfig(preset?.overrides ?? {});
-  const a = mergeConfig(withPreset, spec.overrides);
-  if (spec.steps !== null) a.steps = spec.steps;
-  const pa = validateConfig(a);
-  if (pa.length) throw new ToyConfigError(pa);
-  let b: ToyConfig | null = null;
-  if (spec.paired) {
-    // B runs on A's seeds (common random numbers): a seed in the paired overrides could only be ignored
-    if (Object.hasOwn(spec.paired, "seed"))
-      throw new ToyConfigError([`the paired overrides cannot set 'seed': B always runs on A's seeds (common random numbers), so the difference A − B is per seed. Set the seed in the main overrides, or run B as its own run with that seed`]);
-    b = mergeConfig(a, spec.paired);
-    const pb = validateConfig(b);
-    if (pb.length) throw new ToyConfigError(pb.map((p) => `paired config B: ${p}`));
-  }
-  return { a, b };
+  return pairedConfigs(spec, {
+    presetById, unknownPreset: (id) => `unknown preset '${id}'`,
+    resolve: (o) => resolveConfig(o), merge: mergeConfig, validate: validateConfig,
+  });
 }
 
 function perStep(s: EnsembleSummary) {
@@ -83,8 +72,8 @@ export const toyModel: SimModel<ToyConfig, ToySeedResult> = {
     return p;
   },
   estimateSeconds: (spec, a, b) => estimateCost(a, spec.seeds, b ?? undefined).seconds,
-  runSeed: (a, index, b) => runSeedRows(a, index, b ?? undefined),
-  transferables: (r) => [r.a.rows.buffer as ArrayBuffer, ...(r.b ? [r.b.rows.buffer as ArrayBuffer] : [])],
+  runSeed: (a, index, b) => toyPoolModel.runSeed(a, index, b ?? undefined),
+  transferables: toyPoolModel.transferables,
   collector(spec, a, b): Collector<ToySeedResult> {
     const runner = new EnsembleRunner(a, spec.seeds, b ?? undefined);
     return {

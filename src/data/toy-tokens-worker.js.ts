@@ -1,15 +1,5 @@
-// Data loader: bundles the token-level toy Web Worker (src/lib/toy/tokens/worker.ts and its imports) into one ES module
-// and prints it, so the page can start it with new Worker(FileAttachment("data/toy-tokens-worker.js").url()).
-import {build} from "esbuild";
+// Data loader: the token-level toy's Web Worker (src/lib/toy/tokens/worker.ts: the same pool, with the token
+// model, plus the sign-rule map) bundled into one ES module (loaders/worker-bundle.ts).
+import { bundleWorker } from "../../loaders/worker-bundle.js";
 
-const result = await build({
-  entryPoints: ["src/lib/toy/tokens/worker.ts"],
-  bundle: true,
-  format: "esm",
-  platform: "browser",
-  target: "es2022",
-  minify: true,
-  write: false,
-  logLevel: "silent",
-});
-process.stdout.write(result.outputFiles[0].text);
+process.stdout.write(await bundleWorker("src/lib/toy/tokens/worker.ts"));

@@ -1,15 +1,5 @@
-// Data loader: bundles the toy-model Web Worker (src/lib/toy/worker.ts and its imports) into one ES module
-// and prints it, so the page can start it with new Worker(FileAttachment("data/toy-worker.js").url()).
-import {build} from "esbuild";
+// Data loader: the strategy toy's Web Worker (src/lib/toy/worker.ts: the pool coordinator and its seed
+// workers) bundled into one ES module (loaders/worker-bundle.ts).
+import { bundleWorker } from "../../loaders/worker-bundle.js";
 
-const result = await build({
-  entryPoints: ["src/lib/toy/worker.ts"],
-  bundle: true,
-  format: "esm",
-  platform: "browser",
-  target: "es2022",
-  minify: true,
-  write: false,
-  logLevel: "silent",
-});
-process.stdout.write(result.outputFiles[0].text);
+process.stdout.write(await bundleWorker("src/lib/toy/worker.ts"));

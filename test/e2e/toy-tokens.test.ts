@@ -1,29 +1,38 @@
-// The token-level toy page: every view renders from a real run in the worker, the numbers equal the
-// library's for the same configuration and seeds, the URL carries the state, cancel works (button and
-// Escape), the scope switch shows p(code) unchanged, the sign-rule map computes, the paper's code-frequency curves
-// load when scrolled to beside the toy's p(code), and it fits a phone.
+// The token-level toy page: every view renders from a real run on the worker pool, the numbers equal the
+// library's for the same configuration and seeds, a pooled run's download equals a one-worker run's, the URL
+// carries the state, cancel stops every worker (button and Escape), the scope switch shows p(code) unchanged,
+// the sign-rule map computes, the paper's code-frequency curves load when scrolled to beside the toy's p(code),
+// the first screen shows the Fig. 12 analogue, and it fits a phone.
 import {test} from "node:test";
 import assert from "node:assert/strict";
-import {assertClean, openPage, seriousAxeViolations, useSite} from "./harness.js";
+import {readFileSync} from "node:fs";
+import {assertClean, openPage, seriousAxeViolations, useSite, withPage} from "./harness.js";
 import {resolveTokenConfig, runTokenEnsemble} from "../../src/lib/toy/tokens/index.js";
 import type {Page} from "playwright-core";
 
 const site = useSite();
 const TIMEOUT = 240_000;
 const VIEWS = ["tt-chart-atp", "tt-chart-decomposition", "tt-chart-histogram", "tt-chart-cliprate", "tt-chart-who", "tt-chart-scope", "tt-chart-band"];
+const CLS_OBSERVER = `window.__cls = 0; new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({type: "layout-shift", buffered: true});`;
 const q = (cfg: object, seeds: number) => `/toy-tokens?cfg=${encodeURIComponent(JSON.stringify(cfg))}&seeds=${seeds}`;
 
 async function waitState(page: Page, state: string): Promise<void> {
-  await page.waitForFunction((s) => document.querySelector('[data-testid="tt-app"]')?.getAttribute("data-state") === s, state, {timeout: TIMEOUT});
+  await page.waitForFunction((s) => document.querySelector('[data-testid="tt-app"]')?.getAttribute("data-run-state") === s, state, {timeout: TIMEOUT});
 }
 
-test("/toy-tokens: a run completes in the worker, every view renders, numbers equal the library's, no errors or off-site requests", async () => {
+test("/toy-tokens: a run completes on the worker pool, every view renders, numbers equal the library's, no errors or off-site requests", async () => {
   const cfg = {steps: 20};
   const watched = await openPage(site(), q(cfg, 3));
   const {page} = watched;
   try {
     await waitState(page, "done");
-    assert.match(await page.getByTestId("tt-status").innerText(), /Done: 3 of 3 seeds × 20 steps, clip as set and clip off, in a background worker/);
+    // as many workers as the machine has cores (capped at 8): one, or several with each one's share of the seeds
+    const pool = Number(await page.getByTestId("tt-app").getAttribute("data-pool-size"));
+    assert.ok(pool >= 1 && pool <= 8, `pool size ${pool}`);
+    assert.match(await page.getByTestId("tt-status").innerText(), pool === 1
+      ? /Done: 3 of 3 seeds × 20 steps, clip as set and clip off, in a background worker/
+      : new RegExp(`Done: 3 of 3 seeds × 20 steps, clip as set and clip off, in ${pool} background workers, \\d( \\+ \\d)+ seeds`));
+    assert.ok(Number(await page.getByTestId("tt-app").getAttribute("data-run-ms")) > 0, "data-run-ms set when done");
     for (const id of VIEWS) assert.ok(await page.locator(`[data-testid="${id}"] svg`).count() >= 1, `${id} has an svg`);
     assert.ok(watched.requests.some((u) => /\/_file\/data\/toy-tokens-worker\.[0-9a-f]+\.js$/.test(u)), "worker bundle requested");
     // the Fig. 12 analogue's summary quotes the ensemble: same numbers as the library on the same seeds
@@ -86,13 +95,24 @@ test("/toy-tokens: a changed setting goes into the URL, and the link restores it
 });
 
 test("/toy-tokens: cancel stops a long run (button, then Escape from the keyboard)", async () => {
-  const watched = await openPage(site(), q({steps: 400}, 48));
+  const watched = await openPage(site(), `${q({steps: 400}, 48)}&workers=3`);
   const {page} = watched;
   try {
-    await page.waitForFunction(() => document.querySelector('[data-testid="tt-app"]')?.getAttribute("data-state") === "running");
+    // a pool of 3 whatever the machine (?workers=3): wait until seeds have come back from the workers
+    await page.waitForFunction(() => /Running: [1-9]\d* of 48/.test(document.querySelector('[data-testid="tt-status"]')?.textContent ?? ""), undefined, {timeout: TIMEOUT});
     await page.getByTestId("tt-cancel").click();
     await waitState(page, "cancelled");
-    assert.match(await page.getByTestId("tt-status").innerText(), /Cancelled/);
+    assert.match(await page.getByTestId("tt-status").innerText(), /Cancelled after \d+ of 48 seeds; the charts show those seeds/);
+    // "cancelled" comes only once every seed worker of the pool has confirmed it stopped; nothing arrives after
+    const app = page.getByTestId("tt-app");
+    assert.equal(await app.getAttribute("data-pool-size"), "3");
+    assert.equal(await app.getAttribute("data-workers-stopped"), "3");
+    const progressAt = await page.getByTestId("tt-progress").evaluate((p) => (p as HTMLProgressElement).value);
+    const statusAt = await page.getByTestId("tt-status").innerText();
+    await page.waitForTimeout(1000);
+    assert.equal(await page.getByTestId("tt-progress").evaluate((p) => (p as HTMLProgressElement).value), progressAt, "no seed arrives after cancel");
+    assert.equal(await page.getByTestId("tt-status").innerText(), statusAt);
+    assert.ok(await page.locator('[data-testid="tt-chart-atp"] svg').count() >= 1, "the seeds finished before cancelling stay on screen");
     // keyboard only: focus Run, press Enter, then Escape cancels
     await page.getByTestId("tt-run").focus();
     await page.keyboard.press("Enter");
@@ -176,5 +196,62 @@ test("/toy-tokens: the paper's code-frequency curves load only when scrolled to,
     assertClean(watched);
   } finally {
     await watched.close();
+  }
+});
+
+test("/toy-tokens: a pooled run's download equals a one-worker run's for the same settings (every number, bit for bit)", async () => {
+  const search = q({steps: 25, seed: 7, lr: 16}, 7);
+  const run = (workers: number) => withPage(site(), `${search}&workers=${workers}`, async (watched) => {
+    const {page} = watched;
+    await waitState(page, "done");
+    assert.equal(await page.getByTestId("tt-app").getAttribute("data-workers-used"), String(workers));
+    if (workers > 1) assert.match(await page.getByTestId("tt-status").innerText(), new RegExp(`in ${workers} background workers, \\d+( \\+ \\d+){${workers - 1}} seeds`));
+    // ?workers=N stays in the address bar
+    assert.equal(new URL(page.url()).searchParams.get("workers"), String(workers));
+    // read the export as a reader gets it, by downloading
+    const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId("tt-export-json").click()]);
+    const json = JSON.parse(readFileSync(await file.path(), "utf8"));
+    const visible = await page.evaluate(() => Array.from(document.querySelectorAll('[data-testid^="tt-chart-"] figcaption')).map((f) => (f as HTMLElement).innerText));
+    assertClean(watched);
+    return {json, visible};
+  });
+  const one = await run(1);
+  const three = await run(3);
+  assert.equal(one.json.result.a.seeds.length, 7);
+  assert.equal(one.json.computedBy, "1 background worker (the result does not depend on the count)");
+  // JSON numbers print the shortest text that reads back as the same double: equal text is equal bits
+  assert.equal(JSON.stringify(three.json.result), JSON.stringify(one.json.result));
+  assert.equal(JSON.stringify(three.json.extras), JSON.stringify(one.json.extras));
+  assert.deepEqual(three.json.config, one.json.config);
+  // what the reader sees says the same
+  assert.ok(one.visible.length >= 5, `captions: ${one.visible.length}`);
+  assert.deepEqual(three.visible, one.visible);
+  // and the run is not trivial: the clip acted, so the paired difference is not zero
+  assert.notEqual(one.json.result.diff.final.atpContent.mean, 0);
+});
+
+test("/toy-tokens: the first screen shows the Fig. 12 analogue at 1280×900 and 390×800, with its space held before it is drawn", async () => {
+  for (const viewport of [{width: 1280, height: 900}, {width: 390, height: 800}]) {
+    await withPage(site(), q({steps: 30}, 4), async (watched) => {
+      const {page} = watched;
+      // before the first seed: the placeholder holds the chart's space
+      const held = await page.evaluate(() => (document.querySelector('[data-slot="atp"]') as HTMLElement).getBoundingClientRect().height);
+      assert.ok(held >= 500, `reserved ${held} px`);
+      await waitState(page, "done");
+      const box = await page.evaluate(() => {
+        const svg = document.querySelector('[data-testid="tt-chart-atp"] svg:not(.plot-swatch)') as SVGElement;
+        const fig = document.querySelector('[data-slot="atp"]') as HTMLElement;
+        const r = svg.getBoundingClientRect();
+        return {top: r.top, bottom: r.bottom, slot: fig.getBoundingClientRect().height, content: (fig.firstElementChild as HTMLElement).getBoundingClientRect().height};
+      });
+      // the main plot starts on the first screen and at least half of it is visible without scrolling
+      assert.ok(box.top < viewport.height * 0.75, `${viewport.width}: chart starts at ${box.top} px`);
+      assert.ok(viewport.height - box.top >= (box.bottom - box.top) / 2, `${viewport.width}: chart ${box.top}–${box.bottom} px`);
+      // and nothing moved while the run streamed in (the page's layout-shift budget)
+      await page.waitForTimeout(300);
+      const cls = await page.evaluate(() => (window as unknown as {__cls: number}).__cls);
+      assert.ok(cls <= 0.05, `${viewport.width}: layout shift ${cls}`);
+      assertClean(watched);
+    }, {viewport, setup: (context) => context.addInitScript(CLS_OBSERVER)});
   }
 });

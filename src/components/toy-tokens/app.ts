@@ -1,14 +1,16 @@
 // The interactive token-level toy: controls, paired ensembles (config as set vs the same with the clip
-// off, on the same seeds) streamed seed by seed from a Web Worker with progress and cancel, the §8 views,
-// a single-seed band view on the main thread (one step is a few ms), the sign-rule map in a second
-// worker, and the whole state in the URL.
+// off, on the same seeds) on the toys' worker pool (../toy/pool-client.ts: seeds split over the machine's
+// cores, merged exactly, progress and cancel), the §8 views, a single-seed band view on the main thread (one
+// step is a few ms), the sign-rule map in a worker of its own, and the whole state in the URL.
 import {
-  classLabels, defaultTokenConfig, resolveTokenConfig, streamSignMap, streamTokenEnsemble, TOKEN_PRESETS,
+  classLabels, defaultTokenConfig, resolveTokenConfig, streamSignMap, TOKEN_PRESETS,
   tokenStateFromSearch, tokenStateToSearch, TokenSimulator,
-  type SignMapCell, type StreamProgress, type TokenPageState, type TokenToyConfig,
+  type SignMapCell, type StreamProgress, type TokenPageState, type TokenRunSummary, type TokenToyConfig,
 } from "../../lib/toy/tokens/index.js";
 import { ToyConfigError } from "../../lib/toy/config.js";
-import type { TokenWorkerReply } from "../../lib/toy/tokens/worker.js";
+import { tokenPoolModel } from "../../lib/toy/tokens/pool-model.js";
+import type { TokenSignMapReply } from "../../lib/toy/tokens/worker.js";
+import { defaultPoolSize, forcedPoolSize, PoolClient } from "../toy/pool-client.js";
 import { pageDrawn } from "../page-drawn.js";
 import { atpChart, bandChart, clipRateChart, decompositionChart, histogramChart, scopeChart, signMapChart, whoClippedChart } from "./charts.js";
 
@@ -43,11 +45,20 @@ function select(testid: string, options: [string, string][], value: string): HTM
   return s;
 }
 
-type Reply = TokenWorkerReply;
+type Reply = TokenSignMapReply;
+
+/** A turn of the event loop without setTimeout's clamp: the next chart draws in a task of its own. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => { ch.port1.close(); resolve(); };
+    ch.port2.postMessage(null);
+  });
+}
 
 const problemText = (e: unknown): string => (e instanceof ToyConfigError ? e.problems.join("; ") : (e as Error).message);
 
-/** One background job at a time on its own worker, or on the page (still streamed) without workers. */
+/** The sign-rule map: one job at a time on its own worker, or on the page (still streamed) without workers. */
 class Job {
   private worker: Worker | null = null;
   private id = 0;
@@ -70,7 +81,7 @@ class Job {
     local(ac.signal, id).catch((e: Error) => { if (id === this.id) this.onReply(e.name === "AbortError" ? { type: "cancelled", id } : { type: "error", id, message: e.message }); });
   }
   cancel(): void {
-    if (this.worker) this.worker.postMessage({ type: "cancel" });
+    if (this.worker) this.worker.postMessage({ type: "signmap-cancel" });
     this.ac?.abort();
     this.ac = null;
   }
@@ -83,9 +94,25 @@ export interface TokensAppOptions {
   besideScope?: HTMLElement;
 }
 
-export function tokensApp(opts: TokensAppOptions): HTMLElement {
-  const root = el("div", { class: "tt-app", "data-testid": "tt-app", "data-state": "idle" });
-  const parsed = tokenStateFromSearch(typeof location !== "undefined" ? location.search : "");
+/**
+ * The page's two parts: `head` (the run's status and the Fig. 12 analogue, the page's point, for the first
+ * screen; its root carries data-run-state, data-run-ms, data-pool-size, data-workers-used) and `body` (the
+ * settings, the other views, the band view and the sign-rule map), so the page can put text between them.
+ */
+export function tokensApp(opts: TokensAppOptions): { head: HTMLElement; body: HTMLElement } {
+  const root = el("div", { class: "tt-app", "data-testid": "tt-app", "data-state": "idle", "data-run-state": "idle" });
+  const body = el("div", { class: "tt-app", "data-testid": "tt-app-more" });
+  const search = typeof location !== "undefined" ? location.search : "";
+  const parsed = tokenStateFromSearch(search);
+  // pool size: the machine's cores (capped), or ?workers=N (kept in the URL; used by tests and the bench)
+  const forcedWorkers = forcedPoolSize(search);
+  const poolSize = forcedWorkers ?? defaultPoolSize();
+  root.dataset.poolSize = String(poolSize);
+  /** data-run-state: idle / running / done / cancelled (as on /toy); data-state also says "error" */
+  const setRunState = (s: "idle" | "running" | "done" | "cancelled" | "error") => {
+    root.dataset.state = s;
+    if (s !== "error") root.dataset.runState = s;
+  };
   const state: TokenPageState = parsed.state;
   let padShare = 0.8;
   let last: StreamProgress | null = null;
@@ -128,7 +155,9 @@ export function tokensApp(opts: TokensAppOptions): HTMLElement {
   );
   const buttons = el("div", { class: "tt-buttons" });
   buttons.append(runBtn, cancelBtn);
-  form.append(presets, grid, buttons);
+  // always one line (a note until a run is done), so the download link appearing moves nothing
+  const exportLine = el("p", { class: "tt-export", "data-testid": "tt-export" }, "The numbers of a finished run can be downloaded here (JSON).");
+  form.append(presets, grid, buttons, exportLine);
   const status = el("p", { class: "tt-status", role: "status", "aria-live": "polite", "data-testid": "tt-status" }, "Starting…");
   const progress = el("progress", { max: "1", value: "0", "aria-label": "run progress", "data-testid": "tt-progress" });
   const errorBox = el("p", { class: "tt-error", role: "alert", "data-testid": "tt-error" });
@@ -136,7 +165,9 @@ export function tokensApp(opts: TokensAppOptions): HTMLElement {
 
   const views = el("div", { class: "tt-views" });
   const slot = (id: string) => { const d = el("div", { "data-slot": id }); views.append(d); return d; };
+  // space reserved for the chart (page CSS) with a placeholder, so nothing moves when it is drawn
   const sAtp = el("div", { "data-slot": "atp" });
+  sAtp.append(el("p", { class: "tt-placeholder", "data-testid": "tt-atp-placeholder" }, "The average token probability chart (clip on vs off) appears here after the first seed."));
   const sDec = slot("dec"), sHist = slot("hist"), sRate = slot("rate"), sPad = slot("pad"), sWho = slot("who"), sScope = slot("scope");
   // attached with the first charts (so it starts below them, below the fold, and loads only when scrolled to)
   const sPaper = slot("paper-scope");
@@ -172,7 +203,8 @@ export function tokensApp(opts: TokensAppOptions): HTMLElement {
   sign.append(signH, el("p", {}, "For each (ε_low, ε_high) one RL step from the start, clip as set minus clip off on the same seeds (other settings as above). Content tables: Δζ, the top-vs-tail logit gap (positive = sharper). Mode token: Δu, exactly the bandit's statistic (positive = toward code)."), signCtl, signStatus, signProgress, signOut);
 
   // the point first (the Fig. 12 analogue with its running status), then the settings, then the other views
-  root.append(status, progress, linkNote, errorBox, sAtp, form, views, band, sign);
+  root.append(status, progress, linkNote, errorBox, sAtp);
+  body.append(form, views, band, sign);
 
   // ---------- state
   const width = () => Math.max(280, Math.min(root.clientWidth || 640, 960));
@@ -199,25 +231,43 @@ export function tokensApp(opts: TokensAppOptions): HTMLElement {
   }
   function syncUrl() {
     if (typeof history === "undefined") return;
-    history.replaceState(null, "", `${location.pathname}${tokenStateToSearch(state)}${location.hash}`);
+    const q = new URLSearchParams(tokenStateToSearch(state));
+    if (forcedWorkers) q.set("workers", String(forcedWorkers));
+    const s = q.toString();
+    history.replaceState(null, "", `${location.pathname}${s ? `?${s}` : ""}${location.hash}`);
   }
 
-  // ---------- ensemble job
-  const job = new Job(opts.workerUrl, (r) => {
-    if (r.type === "error") { root.dataset.state = "error"; status.textContent = "The run stopped."; errorBox.textContent = r.message; cancelBtn.disabled = true; return; }
-    if (r.type === "cancelled") { root.dataset.state = "cancelled"; status.textContent = `Cancelled${last ? ` after ${last.result.completed} of ${last.result.total} seeds; the charts show those seeds` : ""}.`; cancelBtn.disabled = true; return; }
-    if (r.kind !== "run") return;
-    last = r;
+  // ---------- ensemble runs on the worker pool
+  let startedAt = 0;
+  const pool = new PoolClient<TokenRunSummary>(opts.workerUrl, poolSize, (r) => {
+    if (r.type === "error") { setRunState("error"); status.textContent = "The run stopped."; errorBox.textContent = r.message; cancelBtn.disabled = true; return; }
+    if (r.type === "cancelled") {
+      root.dataset.workersStopped = String(r.stopped ?? 0);
+      setRunState("cancelled");
+      status.textContent = `Cancelled${last ? ` after ${last.result.completed} of ${last.result.total} seeds; the charts show those seeds` : ""}.`;
+      cancelBtn.disabled = true;
+      return;
+    }
+    last = { ...r.result, progress: r.progress ?? r.completed };
     const done = r.type === "done";
-    progress.value = r.progress / r.seeds;
-    const where = job.inWorker ? "in a background worker" : "on this page";
-    const se = r.result.diff?.final[atpKindMetric()];
-    status.textContent = `${done ? "Done" : "Running"}: ${r.result.completed} of ${r.seeds} seeds × ${r.result.a.steps} steps, clip as set and clip off, ${where} (${(r.elapsedMs / 1000).toFixed(1)} s).` +
-      (se && r.result.completed > 1 ? ` Running paired ATP difference: ${se.mean >= 0 ? "+" : ""}${se.mean.toFixed(4)} ± ${(2 * se.se).toFixed(4)} (2 SE).` : "");
-    if (r.result.completed > 0) render();
-    if (done) { root.dataset.state = "done"; cancelBtn.disabled = true; }
-  });
-  const atpKindMetric = () => (state.atpKind === "expected" ? (state.atpScope === "content" ? "atpContent" : "atp") : (state.atpScope === "content" ? "atpSampledContent" : "atpSampled"));
+    progress.value = last.progress / r.total;
+    const split = r.perWorker && r.perWorker.length > 1 ? `, ${r.perWorker.join(" + ")} seeds` : "";
+    const where = r.workers === 0 ? "on this page" : r.workers === 1 ? "in a background worker" : `in ${r.workers} background workers${split}`;
+    // the paired numbers are in the chart's caption right below
+    status.textContent = `${done ? "Done" : "Running"}: ${r.completed} of ${r.total} seeds × ${r.result.result.a.steps} steps, clip as set and clip off, ${where} (${(r.elapsedMs / 1000).toFixed(1)} s).`;
+    if (done) {
+      cancelBtn.disabled = true;
+      // "done" once the final result is on screen, not merely received
+      finalPending = () => {
+        renderExport(r.result, r.workers ?? 1);
+        // wall time from the settled input (the run's start) to the last seed merged and drawn
+        root.dataset.runMs = String(Math.round(performance.now() - startedAt));
+        root.dataset.workersUsed = String(r.workers ?? 1);
+        setRunState("done");
+      };
+    }
+    if (r.completed > 0) render();
+  }, tokenPoolModel);
 
   let debounce: ReturnType<typeof setTimeout> | null = null;
   function start() {
@@ -229,38 +279,89 @@ export function tokensApp(opts: TokensAppOptions): HTMLElement {
     state.atpKind = atpKind.value as TokenPageState["atpKind"];
     syncUrl();
     const b = { ...structuredClone(cfg), clip: { ...cfg.clip, enabled: false } };
-    root.dataset.state = "running";
+    setRunState("running");
+    delete root.dataset.runMs;
     cancelBtn.disabled = false;
     progress.value = 0;
     status.textContent = `Running: 0 of ${state.seeds} seeds…`;
     last = null;
-    job.post({ type: "run", a: cfg, b, seeds: state.seeds, metrics: METRICS }, async (signal, id) => {
-      const t0 = performance.now();
-      await streamTokenEnsemble(cfg, state.seeds, b, { signal, metrics: METRICS, onPartial: (p) => { if (job.isCurrent(id)) jobReply({ type: p.progress >= state.seeds ? "done" : "partial", kind: "run", id, seeds: state.seeds, elapsedMs: performance.now() - t0, ...p }); } });
-    });
+    finalPending = null;
+    startedAt = performance.now();
+    pool.run(cfg, b, state.seeds, { metrics: METRICS });
     resetBand();
   }
-  const jobReply = (r: Reply) => job.onReply(r);
   const schedule = () => { if (debounce) clearTimeout(debounce); debounce = setTimeout(start, 300); };
   for (const ctl of [lr, optimizer, epsLow, epsHigh, scope, seeds, stepsSel]) ctl.addEventListener("change", schedule);
-  for (const ctl of [atpScope, atpKind]) ctl.addEventListener("change", () => { state.atpScope = atpScope.value as TokenPageState["atpScope"]; state.atpKind = atpKind.value as TokenPageState["atpKind"]; syncUrl(); render(); });
-  cancelBtn.addEventListener("click", () => job.cancel());
-  padInput.addEventListener("input", () => { padShare = Number(padInput.value); render(); });
-  root.addEventListener("keydown", (e) => { if (e.key === "Escape" && root.dataset.state === "running") { e.preventDefault(); job.cancel(); } });
+  for (const ctl of [atpScope, atpKind]) ctl.addEventListener("change", () => { state.atpScope = atpScope.value as TokenPageState["atpScope"]; state.atpKind = atpKind.value as TokenPageState["atpKind"]; syncUrl(); redraw(); });
+  cancelBtn.addEventListener("click", () => pool.cancel());
+  padInput.addEventListener("input", () => { padShare = Number(padInput.value); redraw(); });
+  for (const part of [root, body]) part.addEventListener("keydown", (e) => { if (e.key === "Escape" && root.dataset.runState === "running") { e.preventDefault(); pool.cancel(); } });
 
-  let drawnSignalled = false;
+  // Drawing: each chart in its own task (no long main-thread task while a run streams), one drawing cycle at a
+  // time; results arriving meanwhile are coalesced into the next cycle, which starts at most every
+  // MIN_CYCLE_MS while a run streams (the main thread leaves the cores to the workers), at once for the final one.
+  const MIN_CYCLE_MS = 300;
+  let forceRedraw = false;
+  /** a view setting changed (ATP kind, dilution, width): redraw the same result */
+  const redraw = () => { forceRedraw = true; render(); };
+  let drawnSignalled = false, drawing = false, dirty = false, lastCycle = -Infinity;
+  let finalPending: (() => void) | null = null;
+  let maxDrawMs = 0;
+  let drawnSnap: StreamProgress | null = null;
   function render() {
     if (!last) return;
+    if (drawing) { dirty = true; return; }
+    drawing = true;
+    void drawCycle().finally(() => {
+      drawing = false;
+      // redraw only for a result newer than the one just drawn (or a changed view setting)
+      if (dirty) { dirty = false; if (last !== drawnSnap || forceRedraw) { render(); return; } }
+      if (finalPending) { const f = finalPending; finalPending = null; f(); }
+    });
+  }
+  async function drawCycle() {
+    const wait = MIN_CYCLE_MS - (performance.now() - lastCycle);
+    if (wait > 0 && !finalPending) await new Promise((r) => setTimeout(r, wait));
+    lastCycle = performance.now();
+    const snap = last;
+    if (!snap) return;
+    drawnSnap = snap;
+    forceRedraw = false;
+    const w = width(), r = snap.result, cfg = state.config;
+    const jobs: (() => void)[] = [
+      () => sAtp.replaceChildren(atpChart(r, { width: w, scope: state.atpScope, kind: state.atpKind })),
+      () => sDec.replaceChildren(decompositionChart(r, { width: w })),
+      () => sHist.replaceChildren(histogramChart(snap.extras, { width: w, epsHigh: cfg.clip.epsHigh, steps: r.a.steps, seeds: r.completed })),
+      () => sRate.replaceChildren(clipRateChart(r, { width: w, padShare })),
+      () => sWho.replaceChildren(whoClippedChart(r, { width: w, labels: classLabels(cfg.classEdges), epsLow: cfg.clip.epsLow, epsHigh: cfg.clip.epsHigh })),
+      () => sScope.replaceChildren(scopeChart(r, { width: w, scope: cfg.clip.scope, modeName: cfg.strategies[0] })),
+    ];
+    const ms: number[] = [];
+    for (const job of jobs) {
+      const t0 = performance.now();
+      job();
+      ms.push(Math.round(performance.now() - t0));
+      await nextTask();
+    }
+    // the longest single drawing task of this page's life (as on /toy), for the bench
+    maxDrawMs = Math.max(maxDrawMs, ...ms);
+    root.dataset.maxDrawMs = String(maxDrawMs);
+    if (opts.besideScope && !sPaper.hasChildNodes()) sPaper.append(opts.besideScope);
     // the page shell keeps the main column hidden until the first charts are in (no layout shift; page-drawn.ts)
     if (!drawnSignalled) { drawnSignalled = true; pageDrawn(); }
-    const w = width(), r = last.result, cfg = state.config;
-    sAtp.replaceChildren(atpChart(r, { width: w, scope: state.atpScope, kind: state.atpKind }));
-    sDec.replaceChildren(decompositionChart(r, { width: w }));
-    sHist.replaceChildren(histogramChart(last.extras, { width: w, epsHigh: cfg.clip.epsHigh, steps: r.a.steps, seeds: r.completed }));
-    sRate.replaceChildren(clipRateChart(r, { width: w, padShare }));
-    sWho.replaceChildren(whoClippedChart(r, { width: w, labels: classLabels(cfg.classEdges), epsLow: cfg.clip.epsLow, epsHigh: cfg.clip.epsHigh }));
-    sScope.replaceChildren(scopeChart(r, { width: w, scope: cfg.clip.scope, modeName: cfg.strategies[0] }));
-    if (opts.besideScope && !sPaper.hasChildNodes()) sPaper.append(opts.besideScope);
+  }
+
+  function renderExport(run: TokenRunSummary, workers: number) {
+    const cfg = state.config;
+    const json = JSON.stringify({
+      link: location.href, config: cfg, pairedConfig: { ...cfg, clip: { ...cfg.clip, enabled: false } }, seeds: run.result.a.seeds,
+      computedBy: workers === 0 ? "this page" : `${workers} background worker${workers === 1 ? "" : "s"} (the result does not depend on the count)`,
+      metrics: METRICS, result: run.result, extras: run.extras,
+    }, null, 1);
+    for (const a of exportLine.querySelectorAll("a")) URL.revokeObjectURL(a.href);
+    const a = el("a", { download: "toy-tokens-run.json", "data-testid": "tt-export-json" }, "Download this run (JSON)");
+    a.href = URL.createObjectURL(new Blob([json], { type: "application/json" }));
+    exportLine.replaceChildren(a, document.createTextNode(`: settings, seeds, per-step means and SEs of the ${METRICS.length} metrics drawn, histograms and clip counts.`));
   }
 
   // ---------- band view (main thread: one traced step is a few milliseconds)
@@ -337,10 +438,10 @@ export function tokensApp(opts: TokensAppOptions): HTMLElement {
   // re-render at a new width (phones turning, windows resizing)
   if (typeof ResizeObserver !== "undefined") {
     let lastW = 0, t: ReturnType<typeof setTimeout> | null = null;
-    new ResizeObserver(() => { const w = width(); if (Math.abs(w - lastW) < 30) return; lastW = w; if (t) clearTimeout(t); t = setTimeout(() => { render(); drawBand(); if (signCells.length) signOut.replaceChildren(signMapChart(signCells, { width: width(), lr: Number(signLr.value) })); }, 150); }).observe(root);
+    new ResizeObserver(() => { const w = width(); if (Math.abs(w - lastW) < 30) return; lastW = w; if (t) clearTimeout(t); t = setTimeout(() => { redraw(); drawBand(); if (signCells.length) signOut.replaceChildren(signMapChart(signCells, { width: width(), lr: Number(signLr.value) })); }, 150); }).observe(root);
   }
   setTimeout(start, 0);
-  return root;
+  return { head: root, body };
 }
 
 /** Overrides of a config relative to the defaults (so controls apply on top of a link's other settings). */

@@ -14,7 +14,7 @@ import { toyControls, type ChangePhase } from "./controls.js";
 import { resultToCsv, runRow, runsPanel } from "./runs.js";
 import { whyPanel } from "./why.js";
 import { presetPaperNumbers } from "./anchors.js";
-import { defaultPoolSize, PoolClient } from "./pool-client.js";
+import { defaultPoolSize, forcedPoolSize, PoolClient } from "./pool-client.js";
 import { originText, readingPanel } from "./reading.js";
 import { tourPanel } from "./tour.js";
 import { UrlHistory } from "./url-state.js";
@@ -61,8 +61,7 @@ export function toyApp({ workerUrl, presetAnchors = {} }: { workerUrl: string | 
   let fromPreset: string | null = parsed.state.preset;
   let tour: number | null = parsed.state.tour ?? null;
   // pool size: the machine's cores (capped), or ?workers=N (kept in the URL; used by tests and the bench)
-  const workersParam = new URLSearchParams(location.search).get("workers");
-  const forcedWorkers = workersParam !== null && /^[1-8]$/.test(workersParam) ? Number(workersParam) : null;
+  const forcedWorkers = forcedPoolSize(location.search);
   const poolSize = forcedWorkers ?? defaultPoolSize();
   const urlHistory = new UrlHistory(forcedWorkers ? { workers: String(forcedWorkers) } : {});
 

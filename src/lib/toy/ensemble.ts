@@ -1,16 +1,14 @@
 // Ensembles of S seeds (mean, standard error, quantiles per step) and paired differences between two
 // configurations run on the same seeds (common random numbers, note §2.3). Seeds are cfg.seed + i.
-// The runner advances seed by seed so callers (worker, CLI) can stream partial summaries.
+// The runner advances seed by seed so callers (worker, CLI) can stream partial summaries; the rows and the
+// statistics over seeds are ./seed-store.ts, shared with the token toy.
 
-import { LIMITS, type ToyConfig } from "./config.js";
+import type { ToyConfig } from "./config.js";
+import { checkSeedCount, pairedDiff, SeedStore, summariseSeeds, type PairedDiff, type PointStats, type SeriesStats } from "./seed-store.js";
 import { metricNames, runSingle } from "./sim.js";
+import { yieldTurn } from "./yield-turn.js";
 
-export const QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
-export const QUANTILE_KEYS = ["q05", "q25", "q50", "q75", "q95"] as const;
-export type QuantileKey = (typeof QUANTILE_KEYS)[number];
-
-export type SeriesStats = { mean: number[]; se: number[] } & Record<QuantileKey, number[]>;
-export type PointStats = { mean: number; se: number } & Record<QuantileKey, number>;
+export { QUANTILE_KEYS, QUANTILES, quantileSorted, type PairedDiff, type PointStats, type QuantileKey, type SeriesStats } from "./seed-store.js";
 
 export interface EnsembleSummary {
   strategies: string[];
@@ -26,12 +24,6 @@ export interface EnsembleSummary {
   guardHits: number;
 }
 
-export interface PairedDiff {
-  /** per metric: mean and SE over seeds of (A − B), t = 0..steps */
-  series: Record<string, { mean: number[]; se: number[] }>;
-  final: Record<string, { mean: number; se: number; z: number }>;
-}
-
 export interface EnsembleResult {
   a: EnsembleSummary;
   b?: EnsembleSummary;
@@ -44,126 +36,19 @@ export function seedList(cfg: ToyConfig, count: number): number[] {
   return Array.from({ length: count }, (_, i) => (cfg.seed + i) >>> 0);
 }
 
-/** Type-7 quantile (linear interpolation, numpy/R default) of a sorted array. */
-export function quantileSorted(sorted: ArrayLike<number>, n: number, q: number): number {
-  if (n === 0) return 0;
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, n - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
-
 export function checkEnsembleSize(cfg: ToyConfig, seeds: number): string[] {
-  const p: string[] = [];
-  if (!Number.isInteger(seeds) || seeds < 1 || seeds > LIMITS.maxSeeds) p.push(`seeds must be a whole number from 1 to ${LIMITS.maxSeeds} (got ${seeds})`);
-  else if (seeds * (cfg.steps + 1) > LIMITS.maxSeedSteps)
-    p.push(`seeds × steps = ${seeds} × ${cfg.steps} is above the memory cap of ${LIMITS.maxSeedSteps.toLocaleString("en")}; use fewer seeds or steps`);
-  return p;
+  return checkSeedCount(cfg.steps, seeds);
 }
 
-/**
- * Stores every seed's metric rows so summaries (with quantiles) can be taken at any time. Rows can be
- * computed here (`run`) or handed in from elsewhere (`ingest`, e.g. from a pool of workers that each ran
- * some of the seeds): summaries always iterate over the filled seeds in seed-list order, so once every
- * seed is in, the result is bit for bit the one a single sequential runner gives.
- */
-class SeedStore {
-  readonly M: number;
-  readonly T: number;
-  readonly data: Float64Array; // seed-major: [seed index][t][metric]
-  readonly filled: Uint8Array;
-  count = 0;
-  guardHits = 0;
-  constructor(readonly cfg: ToyConfig, readonly capacity: number) {
-    this.M = metricNames(cfg.strategies.length).length;
-    this.T = cfg.steps;
-    this.data = new Float64Array(capacity * (this.T + 1) * this.M);
-    this.filled = new Uint8Array(capacity);
-  }
-  get rowLength(): number { return (this.T + 1) * this.M; }
-  slot(index: number): Float64Array {
-    return this.data.subarray(index * this.rowLength, (index + 1) * this.rowLength);
-  }
-  run(index: number, seed: number): void {
-    const r = runSingle(this.cfg, seed, this.slot(index));
-    this.mark(index, r.guardHits);
-  }
-  ingest(index: number, rows: ArrayLike<number>, guardHits: number): void {
-    if (!Number.isInteger(index) || index < 0 || index >= this.capacity) throw new RangeError(`seed index ${index} is outside 0..${this.capacity - 1}`);
-    if (rows.length !== this.rowLength) throw new RangeError(`seed rows have length ${rows.length}, expected ${this.rowLength}`);
-    if (this.filled[index]) throw new RangeError(`seed index ${index} was already ingested`);
-    this.slot(index).set(rows);
-    this.mark(index, guardHits);
-  }
-  private mark(index: number, guardHits: number): void {
-    this.filled[index] = 1;
-    this.guardHits += guardHits;
-    this.count++;
-  }
-  /** indices of the filled seeds, ascending */
-  filledIndices(): number[] {
-    const out: number[] = [];
-    for (let i = 0; i < this.capacity; i++) if (this.filled[i]) out.push(i);
-    return out;
-  }
-  value(s: number, t: number, m: number): number {
-    return this.data[(s * (this.T + 1) + t) * this.M + m];
-  }
-}
+const storeFor = (cfg: ToyConfig, seeds: number) => new SeedStore(metricNames(cfg.strategies.length).length, cfg.steps, seeds);
 
-function summarise(store: SeedStore, seeds: number[], planned: number): EnsembleSummary {
-  const cfg = store.cfg, names = metricNames(cfg.strategies.length);
-  const idx = store.filledIndices();
-  const S = idx.length, T = store.T, M = store.M;
-  const buf = new Float64Array(S);
-  const stats: Record<string, SeriesStats> = {};
-  const final: Record<string, PointStats> = {};
-  for (let m = 0; m < M; m++) {
-    const st: SeriesStats = { mean: [], se: [], q05: [], q25: [], q50: [], q75: [], q95: [] };
-    for (let t = 0; t <= T; t++) {
-      let sum = 0;
-      for (let s = 0; s < S; s++) { const v = store.value(idx[s], t, m); buf[s] = v; sum += v; }
-      const mean = S ? sum / S : 0;
-      let ss = 0;
-      for (let s = 0; s < S; s++) { const d = buf[s] - mean; ss += d * d; }
-      st.mean.push(mean);
-      st.se.push(S > 1 ? Math.sqrt(ss / (S - 1) / S) : 0);
-      const sorted = buf.subarray(0, S).sort();
-      QUANTILES.forEach((q, i) => st[QUANTILE_KEYS[i]].push(quantileSorted(sorted, S, q)));
-    }
-    stats[names[m]] = st;
-    final[names[m]] = {
-      mean: st.mean[T], se: st.se[T],
-      q05: st.q05[T], q25: st.q25[T], q50: st.q50[T], q75: st.q75[T], q95: st.q95[T],
-    };
-  }
+function summarise(cfg: ToyConfig, store: SeedStore, seeds: number[], planned: number): EnsembleSummary {
+  const names = metricNames(cfg.strategies.length);
+  const { stats, final } = summariseSeeds(store, names, { quantilesPerStep: true });
   return {
-    strategies: cfg.strategies.slice(), metricNames: names, steps: T,
-    seeds: idx.map((i) => seeds[i]), seedsPlanned: planned, stats, final, guardHits: store.guardHits,
+    strategies: cfg.strategies.slice(), metricNames: names, steps: store.T,
+    seeds: store.filledIndices().map((i) => seeds[i]), seedsPlanned: planned, stats: stats as Record<string, SeriesStats>, final, guardHits: store.guardHits,
   };
-}
-
-function pairedDiff(a: SeedStore, b: SeedStore): PairedDiff {
-  const names = metricNames(a.cfg.strategies.length);
-  // seeds present in both stores, in seed-list order
-  const idx = a.filledIndices().filter((i) => b.filled[i]);
-  const S = idx.length, T = a.T, M = a.M;
-  const series: PairedDiff["series"] = {};
-  const final: PairedDiff["final"] = {};
-  for (let m = 0; m < M; m++) {
-    const mean: number[] = [], se: number[] = [];
-    for (let t = 0; t <= T; t++) {
-      let sum = 0, ss = 0;
-      for (const s of idx) sum += a.value(s, t, m) - b.value(s, t, m);
-      const mu = S ? sum / S : 0;
-      for (const s of idx) { const d = a.value(s, t, m) - b.value(s, t, m) - mu; ss += d * d; }
-      mean.push(mu);
-      se.push(S > 1 ? Math.sqrt(ss / (S - 1) / S) : 0);
-    }
-    series[names[m]] = { mean, se };
-    final[names[m]] = { mean: mean[T], se: se[T], z: se[T] > 0 ? mean[T] / se[T] : 0 };
-  }
-  return { series, final };
 }
 
 /**
@@ -182,8 +67,8 @@ export class EnsembleRunner {
     }
     if (problems.length) throw new RangeError(problems.join("; "));
     this.seeds = seedList(cfgA, seeds);
-    this.a = new SeedStore(cfgA, seeds);
-    this.b = cfgB ? new SeedStore(cfgB, seeds) : null;
+    this.a = storeFor(cfgA, seeds);
+    this.b = cfgB ? storeFor(cfgB, seeds) : null;
   }
   get completed(): number { return this.a.count; }
   get done(): boolean { return this.a.count >= this.seeds.length; }
@@ -194,8 +79,8 @@ export class EnsembleRunner {
     let ran = 0;
     for (let i = 0; ran < n && i < this.seeds.length; i++) {
       if (this.a.filled[i]) continue;
-      this.a.run(i, this.seeds[i]);
-      this.b?.run(i, this.seeds[i]);
+      this.a.mark(i, runSingle(this.cfgA, this.seeds[i], this.a.slot(i)).guardHits);
+      if (this.b) this.b.mark(i, runSingle(this.cfgB!, this.seeds[i], this.b.slot(i)).guardHits);
       ran++;
     }
     return ran;
@@ -212,10 +97,10 @@ export class EnsembleRunner {
   /** Summary over the seeds completed so far. */
   result(): EnsembleResult {
     const planned = this.seeds.length;
-    const out: EnsembleResult = { a: summarise(this.a, this.seeds, planned), done: this.done };
+    const out: EnsembleResult = { a: summarise(this.cfgA, this.a, this.seeds, planned), done: this.done };
     if (this.b) {
-      out.b = summarise(this.b, this.seeds, planned);
-      out.diff = pairedDiff(this.a, this.b);
+      out.b = summarise(this.cfgB!, this.b, this.seeds, planned);
+      out.diff = pairedDiff(this.a, this.b, metricNames(this.cfgA.strategies.length));
     }
     return out;
   }
@@ -289,7 +174,7 @@ export async function runEnsembleStreaming(cfgA: ToyConfig, seeds: number, cfgB:
       last = now();
       firstSent = true;
     }
-    await new Promise((r) => setTimeout(r, 0));
+    await yieldTurn();
     if (opt.signal?.aborted) throw abortError();
   }
   const res = runner.result();

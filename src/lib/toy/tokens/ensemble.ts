@@ -1,9 +1,9 @@
 // Ensembles of the token-level toy: seeds cfg.seed + i, one at a time (so callers can stream partial
-// summaries), mean / SE / quantiles per step, and paired differences A − B on the same seeds (common
-// random numbers: the first rollout is shared exactly, and the runs stay coupled afterwards).
+// summaries), mean / SE per step and quantiles at the final step, and paired differences A − B on the same
+// seeds (common random numbers: the first rollout is shared exactly, and the runs stay coupled afterwards).
+// The rows and the statistics over seeds are the strategy toy's (../seed-store.ts).
 
-import { LIMITS } from "../config.js";
-import { QUANTILE_KEYS, QUANTILES, quantileSorted, type PointStats } from "../ensemble.js";
+import { checkSeedCount, pairedDiff, SeedStore, summariseSeeds, type MeanSeSeries, type PairedDiff, type PointStats } from "../seed-store.js";
 import type { TokenToyConfig } from "./config.js";
 import { runTokenSingle, tokenMetricNames } from "./sim.js";
 
@@ -14,15 +14,12 @@ export interface TokenSummary {
   seeds: number[];
   seedsPlanned: number;
   /** per metric, arrays over t = 0..steps */
-  stats: Record<string, { mean: number[]; se: number[] }>;
+  stats: Record<string, MeanSeSeries>;
   final: Record<string, PointStats>;
   guardHits: number;
 }
 
-export interface TokenPaired {
-  series: Record<string, { mean: number[]; se: number[] }>;
-  final: Record<string, { mean: number; se: number; z: number }>;
-}
+export type TokenPaired = PairedDiff;
 
 export interface TokenEnsembleResult {
   a: TokenSummary;
@@ -34,84 +31,22 @@ export interface TokenEnsembleResult {
 }
 
 export function checkTokenEnsembleSize(cfg: TokenToyConfig, seeds: number): string[] {
-  if (!Number.isInteger(seeds) || seeds < 1 || seeds > LIMITS.maxSeeds) return [`seeds must be a whole number from 1 to ${LIMITS.maxSeeds} (got ${seeds})`];
-  if (seeds * (cfg.steps + 1) > LIMITS.maxSeedSteps)
-    return [`seeds × steps = ${seeds} × ${cfg.steps} is above the memory cap of ${LIMITS.maxSeedSteps.toLocaleString("en")}; use fewer seeds or steps`];
-  return [];
+  return checkSeedCount(cfg.steps, seeds);
 }
 
-class Store {
-  readonly M: number;
-  readonly T: number;
-  readonly data: Float64Array;
-  readonly filled: Uint8Array;
-  guardHits = 0;
-  constructor(readonly cfg: TokenToyConfig, readonly n: number) {
-    this.M = tokenMetricNames(cfg.strategies.length, cfg.classEdges.length + 1).length;
-    this.T = cfg.steps;
-    this.data = new Float64Array(n * (this.T + 1) * this.M);
-    this.filled = new Uint8Array(n);
-  }
-  get rowLength(): number { return (this.T + 1) * this.M; }
-  slot(i: number): Float64Array { return this.data.subarray(i * this.rowLength, (i + 1) * this.rowLength); }
-  value(s: number, t: number, m: number): number { return this.data[(s * (this.T + 1) + t) * this.M + m]; }
-  indices(): number[] { const o: number[] = []; for (let i = 0; i < this.n; i++) if (this.filled[i]) o.push(i); return o; }
-}
+const namesOf = (cfg: TokenToyConfig) => tokenMetricNames(cfg.strategies.length, cfg.classEdges.length + 1);
 
-function summarise(st: Store, seeds: number[], metricSubset: Set<string> | null): TokenSummary {
-  const names = tokenMetricNames(st.cfg.strategies.length, st.cfg.classEdges.length + 1);
-  const idx = st.indices(), S = idx.length, T = st.T;
-  const buf = new Float64Array(S);
-  const stats: TokenSummary["stats"] = {}, final: TokenSummary["final"] = {};
-  names.forEach((name, m) => {
-    if (metricSubset && !metricSubset.has(name)) return;
-    const mean: number[] = [], se: number[] = [];
-    for (let t = 0; t <= T; t++) {
-      let sum = 0;
-      for (let s = 0; s < S; s++) sum += st.value(idx[s], t, m);
-      const mu = S ? sum / S : 0;
-      let ss = 0;
-      for (let s = 0; s < S; s++) { const d = st.value(idx[s], t, m) - mu; ss += d * d; }
-      mean.push(mu);
-      se.push(S > 1 ? Math.sqrt(ss / (S - 1) / S) : 0);
-    }
-    stats[name] = { mean, se };
-    for (let s = 0; s < S; s++) buf[s] = st.value(idx[s], T, m);
-    const sorted = buf.subarray(0, S).sort();
-    const f = { mean: mean[T], se: se[T] } as PointStats;
-    QUANTILES.forEach((q, i) => { f[QUANTILE_KEYS[i]] = quantileSorted(sorted, S, q); });
-    final[name] = f;
-  });
-  return { strategies: st.cfg.strategies.slice(), metricNames: names, steps: T, seeds: idx.map((i) => seeds[i]), seedsPlanned: seeds.length, stats, final, guardHits: st.guardHits };
-}
-
-function paired(a: Store, b: Store, metricSubset: Set<string> | null): TokenPaired {
-  const names = tokenMetricNames(a.cfg.strategies.length, a.cfg.classEdges.length + 1);
-  const idx = a.indices().filter((i) => b.filled[i]), S = idx.length, T = a.T;
-  const series: TokenPaired["series"] = {}, final: TokenPaired["final"] = {};
-  names.forEach((name, m) => {
-    if (metricSubset && !metricSubset.has(name)) return;
-    const mean: number[] = [], se: number[] = [];
-    for (let t = 0; t <= T; t++) {
-      let sum = 0, ss = 0;
-      for (const s of idx) sum += a.value(s, t, m) - b.value(s, t, m);
-      const mu = S ? sum / S : 0;
-      for (const s of idx) { const d = a.value(s, t, m) - b.value(s, t, m) - mu; ss += d * d; }
-      mean.push(mu);
-      se.push(S > 1 ? Math.sqrt(ss / (S - 1) / S) : 0);
-    }
-    series[name] = { mean, se };
-    final[name] = { mean: mean[T], se: se[T], z: se[T] > 0 ? mean[T] / se[T] : 0 };
-  });
-  return { series, final };
+function summarise(cfg: TokenToyConfig, st: SeedStore, seeds: number[], only: Set<string> | null): TokenSummary {
+  const names = namesOf(cfg);
+  const { stats, final } = summariseSeeds(st, names, { quantilesPerStep: false, only });
+  return { strategies: cfg.strategies.slice(), metricNames: names, steps: st.T, seeds: st.filledIndices().map((i) => seeds[i]), seedsPlanned: seeds.length, stats, final, guardHits: st.guardHits };
 }
 
 /** Runs configuration A (and B on the same seeds) seed by seed; both validated, same modes and steps. */
 export class TokenEnsemble {
   readonly seeds: number[];
-  private readonly a: Store;
-  private readonly b: Store | null;
-  private count = 0;
+  private readonly a: SeedStore;
+  private readonly b: SeedStore | null;
   constructor(readonly cfgA: TokenToyConfig, seeds: number, readonly cfgB?: TokenToyConfig) {
     const problems = checkTokenEnsembleSize(cfgA, seeds);
     if (cfgB) {
@@ -121,42 +56,36 @@ export class TokenEnsemble {
     }
     if (problems.length) throw new RangeError(problems.join("; "));
     this.seeds = Array.from({ length: seeds }, (_, i) => (cfgA.seed + i) >>> 0);
-    this.a = new Store(cfgA, seeds);
-    this.b = cfgB ? new Store(cfgB, seeds) : null;
+    this.a = new SeedStore(namesOf(cfgA).length, cfgA.steps, seeds);
+    this.b = cfgB ? new SeedStore(namesOf(cfgB).length, cfgB.steps, seeds) : null;
   }
-  get completed(): number { return this.count; }
-  get done(): boolean { return this.count >= this.seeds.length; }
+  get completed(): number { return this.a.count; }
+  get done(): boolean { return this.a.count >= this.seeds.length; }
   get rowLength(): number { return this.a.rowLength; }
   /** Run up to n more seeds in seed order; returns how many ran. */
   runNext(n = 1): number {
     let ran = 0;
     for (let i = 0; ran < n && i < this.seeds.length; i++) {
       if (this.a.filled[i]) continue;
-      const ra = runTokenSingle(this.cfgA, this.seeds[i], this.a.slot(i));
-      const rb = this.b ? runTokenSingle(this.cfgB!, this.seeds[i], this.b.slot(i)) : null;
-      this.mark(i, ra.guardHits, rb?.guardHits ?? 0);
+      this.a.mark(i, runTokenSingle(this.cfgA, this.seeds[i], this.a.slot(i)).guardHits);
+      if (this.b) this.b.mark(i, runTokenSingle(this.cfgB!, this.seeds[i], this.b.slot(i)).guardHits);
       ran++;
     }
     return ran;
   }
   /** Seed number `index` computed elsewhere (e.g. another worker). */
   ingest(index: number, rowsA: ArrayLike<number>, rowsB?: ArrayLike<number>, guardA = 0, guardB = 0): void {
-    if (index < 0 || index >= this.seeds.length || this.a.filled[index]) throw new RangeError(`seed index ${index} is outside the ensemble or already in`);
-    if (rowsA.length !== this.a.rowLength || (this.b && rowsB?.length !== this.b.rowLength)) throw new RangeError("seed rows have the wrong length");
-    this.a.slot(index).set(rowsA);
-    if (this.b && rowsB) this.b.slot(index).set(rowsB);
-    this.mark(index, guardA, guardB);
-  }
-  private mark(i: number, ga: number, gb: number): void {
-    this.a.filled[i] = 1; this.a.guardHits += ga;
-    if (this.b) { this.b.filled[i] = 1; this.b.guardHits += gb; }
-    this.count++;
+    if (!!rowsB !== !!this.b) throw new RangeError(this.b ? "this ensemble is paired: give the B rows too" : "this ensemble is not paired");
+    // check B before A takes the seed, so a refused seed leaves both stores as they were
+    if (this.b && rowsB!.length !== this.b.rowLength) throw new RangeError(`seed rows have length ${rowsB!.length}, expected ${this.b.rowLength}`);
+    this.a.ingest(index, rowsA, guardA);
+    this.b?.ingest(index, rowsB!, guardB);
   }
   /** Summary so far; `metrics` limits it to some metric names (the page asks for the ones it draws). */
   result(metrics?: string[]): TokenEnsembleResult {
     const subset = metrics ? new Set(metrics) : null;
-    const out: TokenEnsembleResult = { a: summarise(this.a, this.seeds, subset), completed: this.count, total: this.seeds.length, done: this.done };
-    if (this.b) { out.b = summarise(this.b, this.seeds, subset); out.diff = paired(this.a, this.b, subset); }
+    const out: TokenEnsembleResult = { a: summarise(this.cfgA, this.a, this.seeds, subset), completed: this.completed, total: this.seeds.length, done: this.done };
+    if (this.b) { out.b = summarise(this.cfgB!, this.b, this.seeds, subset); out.diff = pairedDiff(this.a, this.b, namesOf(this.cfgA), subset); }
     return out;
   }
 }
