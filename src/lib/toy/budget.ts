@@ -5,6 +5,7 @@
 // multiplied by BROWSER_FACTOR; they are estimates to compare with a budget, not predictions to print exactly.
 
 import type { ToyConfig } from "./config.js";
+import { groupThousands } from "../count-format.js";
 
 /** Browsers run the same loops somewhat slower than Node; estimates are scaled up by this. */
 export const BROWSER_FACTOR = 1.5;
@@ -47,13 +48,13 @@ export function estimateCost(cfg: ToyConfig, seeds: number, paired = true): Cost
   const E = cfg.epochs, nMb = cfg.miniBatches, P = cfg.numPrompts, T = cfg.steps;
   const perPrompt = cfg.prefSd > 0;
   const stepTerms: CostTerm[] = [
-    { what: `${N.toLocaleString("en")} samples per step`, lower: `prompts per step (B = ${cfg.promptsPerStep}) or the group size (G = ${cfg.G})`, ns: 35 * N },
-    { what: `${(N * E).toLocaleString("en")} sample updates per step`, lower: E > 1 ? `epochs (E = ${E}), prompts per step (B = ${cfg.promptsPerStep}) or the group size (G = ${cfg.G})` : `prompts per step (B = ${cfg.promptsPerStep}) or the group size (G = ${cfg.G})`, ns: 25 * N * E },
-    { what: `${(nMb * E).toLocaleString("en")} optimizer steps per RL step`, lower: `mini-batches (N_mb = ${nMb})${E > 1 ? ` or epochs (E = ${E})` : ""}`, ns: 100 * K * nMb * E },
+    { what: `${groupThousands(N)} samples per step`, lower: `prompts per step (B = ${cfg.promptsPerStep}) or the group size (G = ${cfg.G})`, ns: 35 * N },
+    { what: `${groupThousands((N * E))} sample updates per step`, lower: E > 1 ? `epochs (E = ${E}), prompts per step (B = ${cfg.promptsPerStep}) or the group size (G = ${cfg.G})` : `prompts per step (B = ${cfg.promptsPerStep}) or the group size (G = ${cfg.G})`, ns: 25 * N * E },
+    { what: `${groupThousands((nMb * E))} optimizer steps per RL step`, lower: `mini-batches (N_mb = ${nMb})${E > 1 ? ` or epochs (E = ${E})` : ""}`, ns: 100 * K * nMb * E },
   ];
   if (perPrompt) {
     stepTerms.push({ what: "a separate policy for every sample (per-prompt preferences on)", lower: `the spread of per-prompt preference (σ_b = ${cfg.prefSd}; 0 turns it off)`, ns: 60 * N * K * E });
-    stepTerms.push({ what: `metrics over ${P.toLocaleString("en")} prompts`, lower: `prompts in the population (P = ${P}) or the preference spread (σ_b = ${cfg.prefSd})`, ns: 70 * P * K });
+    stepTerms.push({ what: `metrics over ${groupThousands(P)} prompts`, lower: `prompts in the population (P = ${P}) or the preference spread (σ_b = ${cfg.prefSd})`, ns: 70 * P * K });
   }
   const stepNs = BROWSER_FACTOR * stepTerms.reduce((s, t) => s + t.ns, 0);
   const labels = cfg.reward.type === "majority" || cfg.reward.type === "incorrect";
@@ -88,7 +89,7 @@ export function checkWorkBudget(cfg: ToyConfig, seeds: number, paired = true): s
   if (c.ensembleMs <= BUDGETS.ensembleMs) return [];
   const setupHeavy = c.setupNs > c.stepNs * cfg.steps;
   const lower = setupHeavy ? `prompts in the population (P = ${cfg.numPrompts})` : dominantTerm(c).lower;
-  const what = setupHeavy ? `building ${cfg.numPrompts.toLocaleString("en")} prompts for every seed` : dominantTerm(c).what;
+  const what = setupHeavy ? `building ${groupThousands(cfg.numPrompts)} prompts for every seed` : dominantTerm(c).what;
   return [
     `these settings would take about ${duration(c.ensembleMs)} of computing (budget ${duration(BUDGETS.ensembleMs)}), mostly for ${what}: lower ${lower}, or use fewer seeds (S = ${seeds}) or RL steps (T = ${cfg.steps})`,
   ];
@@ -105,7 +106,7 @@ export function previewBudget(cfg: ToyConfig): PreviewDecision {
   const c = estimateCost(cfg, 1, false);
   const traced = cfg.miniBatches * cfg.epochs;
   if (traced > BUDGETS.previewMiniBatches)
-    return { ok: false, reason: `one step has ${traced.toLocaleString("en")} mini-batch updates to trace (budget ${BUDGETS.previewMiniBatches.toLocaleString("en")}): lower mini-batches (N_mb = ${cfg.miniBatches})${cfg.epochs > 1 ? ` or epochs (E = ${cfg.epochs})` : ""}` };
+    return { ok: false, reason: `one step has ${groupThousands(traced)} mini-batch updates to trace (budget ${groupThousands(BUDGETS.previewMiniBatches)}): lower mini-batches (N_mb = ${cfg.miniBatches})${cfg.epochs > 1 ? ` or epochs (E = ${cfg.epochs})` : ""}` };
   if (c.previewMs > BUDGETS.previewMs) {
     const setupHeavy = c.setupNs > c.stepNs;
     const lower = setupHeavy ? `prompts in the population (P = ${cfg.numPrompts})` : dominantTerm(c).lower;

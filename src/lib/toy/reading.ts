@@ -4,10 +4,11 @@
 // is exactly zero (every seed identical) is called exact rather than printed as a tiny float.
 
 import type { EnsembleResult, PointStats } from "./ensemble.js";
+import { groupThousands } from "../count-format.js";
 
 /** "1 seed", "64 seeds". */
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+  return `${groupThousands(n)} ${n === 1 ? one : many}`;
 }
 
 const MINUS = "−";

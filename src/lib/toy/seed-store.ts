@@ -6,6 +6,7 @@
 // TokenEnsemble (./tokens/ensemble.ts).
 
 import { LIMITS } from "./config.js";
+import { groupThousands } from "../count-format.js";
 
 export const QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
 export const QUANTILE_KEYS = ["q05", "q25", "q50", "q75", "q95"] as const;
@@ -34,7 +35,7 @@ export function quantileSorted(sorted: ArrayLike<number>, n: number, q: number):
 export function checkSeedCount(steps: number, seeds: number): string[] {
   if (!Number.isInteger(seeds) || seeds < 1 || seeds > LIMITS.maxSeeds) return [`seeds must be a whole number from 1 to ${LIMITS.maxSeeds} (got ${seeds})`];
   if (seeds * (steps + 1) > LIMITS.maxSeedSteps)
-    return [`seeds × steps = ${seeds} × ${steps} is above the memory cap of ${LIMITS.maxSeedSteps.toLocaleString("en")}; use fewer seeds or steps`];
+    return [`seeds × steps = ${seeds} × ${steps} is above the memory cap of ${groupThousands(LIMITS.maxSeedSteps)}; use fewer seeds or steps`];
   return [];
 }
 

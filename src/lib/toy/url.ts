@@ -8,6 +8,7 @@ import { defaultConfig, diffConfig, resolveConfig, ToyConfigError, type ToyConfi
 import { checkEnsembleSize } from "./ensemble.js";
 import { presetById, presetConfig } from "./presets.js";
 import { parseTourStep, TOUR } from "./tour.js";
+import { groupThousands } from "../count-format.js";
 
 export interface PageState {
   config: ToyConfig;
@@ -49,7 +50,7 @@ export function stateFromSearch(search: string): { state: PageState; problems: s
   const problems: string[] = [];
   const state = defaultState();
   if (search.length > MAX_SEARCH_LENGTH) {
-    problems.push(`the link is ${search.length.toLocaleString("en")} characters long, more than the ${MAX_SEARCH_LENGTH.toLocaleString("en")} this page reads; the default settings are shown`);
+    problems.push(`the link is ${groupThousands(search.length)} characters long, more than the ${groupThousands(MAX_SEARCH_LENGTH)} this page reads; the default settings are shown`);
     return { state, problems };
   }
   const q = new URLSearchParams(search);
