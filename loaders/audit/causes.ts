@@ -285,10 +285,10 @@ function readingCauses(numbers: PaperNumber[]): CauseSpec[] {
     },
     {
       id: "claims-await-curves",
-      title: "Claims about training curves: checked once the curves are read",
+      title: "Claims about training curves: no printed number to check them against",
       status: "note", severity: "low",
-      summary: "These sentences describe the training curves (code frequency “around 90% in the first 15 steps”, “within the first 50 steps”, AMC and AIME gains, “> 99%” after 20 steps). The text prints no number they can be checked against; the curves recovered from the PDF will settle them.",
-      headline: {touches: false, why: "the abstract's “over 90%” is checked against Sec. 4.2's 95.6%; the rest awaits the curves."},
+      summary: "These sentences describe the training curves (code frequency “around 90% in the first 15 steps”, “within the first 50 steps”, AMC and AIME gains, “> 99%” after 20 steps). The text prints no number they can be checked against. The May 2025 preprint’s statements are checked against its curves, recovered from the PDF (“Checked against the training curves”, below); arXiv v1’s and v2’s figures cannot be read, so theirs stay unchecked.",
+      headline: {touches: false, why: "the abstract's “over 90%” is checked against Sec. 4.2's 95.6%; the rest are statements about curves, not headline numbers."},
       evidence: [],
       explains: (f) => f.check === "textual-claim" && f.status === "note",
     },

@@ -72,12 +72,21 @@ export function headlineIds(numbers: PaperNumber[]): Set<string> {
   ).map((n) => n.id));
 }
 
+/**
+ * A side about one of the preprint's training-curve figures: the Figures page draws its recovered curves. Only
+ * the preprint's: arXiv v1 numbers its figures differently (its Figure 14 is the preprint's Figure 13).
+ */
+function preprintFigurePage(s: FindingSide): PageLink[] {
+  const figure = s.version === PREPRINT ? /^Figure (\d+)$/.exec(s.place) : null;
+  return figure && !["1", "7"].includes(figure[1]!) ? [{path: `/figures?figure=${figure[1]}#one-figure-panel-by-panel`, label: `Figures: Figure ${figure[1]}`}] : [];
+}
+
 /** Fill a finding's places, pages, PDF links and headline flag from its sides. */
 export function withReach(f: Finding, byId: Map<string, PaperNumber>, headline: Set<string>): Finding {
   const sides = sidesOf(f);
   const files = (s: FindingSide) => s.ids.map((id) => byId.get(id)?.file ?? "");
   const places = [...new Set(sides.map((s) => s.place).filter(Boolean))];
-  const pages = uniq(sides.flatMap((s) => [pagesForPlace(s.place, files(s)[0] ?? ""), ...s.ids.map((id) => byId.get(id)).filter((n): n is PaperNumber => !!n).map((n) => pagesForPlace(n.place, n.file))].flat()));
+  const pages = uniq(sides.flatMap((s) => [pagesForPlace(s.place, files(s)[0] ?? ""), ...s.ids.map((id) => byId.get(id)).filter((n): n is PaperNumber => !!n).map((n) => pagesForPlace(n.place, n.file)), preprintFigurePage(s)].flat()));
   const pdf = tidyPdfLinks(sides.map((s) => pdfLink(s.version, s.locator, s.place)).filter((l): l is PageLink => !!l));
   return {...f, places, pages, pdf, touches_headline: sides.some((s) => s.ids.some((id) => headline.has(id)))};
 }

@@ -7,7 +7,8 @@ import {halfUnit} from "../paper-printed.js";
 import type {PaperNumber} from "../paper-tidy.js";
 import {placeOf} from "../paper-tidy.js";
 import {parseTargets, type AddedTable, type Target} from "../paper-added.js";
-import {versionLabel} from "../../src/lib/paper-vocabulary.js";
+import {PREPRINT, versionLabel} from "../../src/lib/paper-vocabulary.js";
+import {PREPRINT_CLAIM_CHECKS} from "../figures/claim-checks.js";
 import {Auditor, computedSide, letter, round, slug} from "./auditor.js";
 import type {FindingSide, Status} from "./types.js";
 
@@ -132,11 +133,21 @@ export function checkTextualClaims(au: Auditor, numbers: PaperNumber[], inputs: 
     }
     const allowed = allowedInterval(c.kind, c.stated);
     if (!cells.length || !allowed) {
+      // a statement about curves: the preprint's curves are recovered (loaders/figures/), and a check of them
+      // reads the preprint's statements; arXiv v1/v2 figures cannot be read here
+      const curveCheck = c.version === PREPRINT ? PREPRINT_CLAIM_CHECKS[c.claim] : undefined;
+      const onCurves = figures.length
+        ? curveCheck
+          ? {title: `is checked against the recovered curves of ${figures.join(", ")}`, label: "training curves, recovered from the preprint PDF", explanation: `it is checked against the curves recovered from the preprint's vector figures: its finding is listed under “Checked against the training curves” (on the audit page; with its data on the Figures page, check “${curveCheck}”).`}
+          : c.version === PREPRINT
+            ? {title: `is about the curves of ${figures.join(", ")}; no check of the recovered curves reads it`, label: "training curves, recovered (not checked for this statement)", explanation: "the preprint's curves are recovered, but no check of them reads this statement."}
+            : {title: `is about ${versionLabel(c.version)}'s ${figures.join(", ")}, whose curves cannot be read here`, label: `${versionLabel(c.version)} training curves (not available)`, explanation: `only the May 2025 preprint's figures are recovered (its vector paths); ${versionLabel(c.version)} numbers and words its figures differently, so its statement is not checked against them.`}
+        : null;
       au.record({
         ...base, status: "note",
-        title: `${place}: “${c.stated}” ${figures.length ? `awaits the curves of ${figures.join(", ")}` : "has nothing printed to compare with"}`,
-        a, b: computedSide(c.version, figures[0] ?? place, figures.join("; ") || c.locator, figures.length ? "training curves (not yet read)" : "no printed value", figures.length ? `${figures.join(", ")}: curves only` : "—", statedNum, []),
-        explanation: `The text states ${c.stated}${c.unit ? ` ${c.unit}` : ""} about ${figures.length ? "curves that no printed number reports" : "something printed nowhere else"}; it is checked once the figure's data is read.${c.notes ? ` ${c.notes}` : ""}`,
+        title: `${place}: “${c.stated}” ${onCurves ? onCurves.title : "has nothing printed to compare with"}`,
+        a, b: computedSide(c.version, figures[0] ?? place, figures.join("; ") || c.locator, onCurves ? onCurves.label : "no printed value", figures.length ? `${figures.join(", ")}: curves only` : "—", statedNum, []),
+        explanation: `The text states ${c.stated}${c.unit ? ` ${c.unit}` : ""} about ${figures.length ? "curves that no printed number reports" : "something printed nowhere else"}; ${onCurves ? onCurves.explanation : "there is nothing to check it against."}${c.notes ? ` ${c.notes}` : ""}`,
       });
       continue;
     }

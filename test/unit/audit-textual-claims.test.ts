@@ -77,6 +77,25 @@ test("real data: every claim row is checked; statuses counted by hand from data/
   assert.deepEqual(audit.textual_claims.by_status, {confirmed: 56, note: 18, contradiction: 2, judgement: 2});
 });
 
+test("real data: a note about curves says whether the recovered curves check it, and links the preprint's figure", () => {
+  const audit = auditPaper(tidyTables(readSourceTables()), {added: readAddedTables()});
+  const notes = [...audit.findings, ...audit.confirmations].filter((f) => f.check === "textual-claim" && f.status === "note");
+  assert.equal(notes.length, 18);
+  // the 8 preprint notes are each read by a check of the recovered curves (loaders/figures/claim-checks.ts)
+  const preprint = notes.filter((f) => f.id.startsWith("textual-claim-a-"));
+  assert.equal(preprint.length, 8);
+  for (const f of preprint) {
+    assert.match(f.title, /is checked against the recovered curves of Figure (2|6|8|13)\b/, f.id);
+    assert.ok(f.pages.some((p) => /^\/figures\?figure=(2|6|8|13)#/.test(p.path)), `${f.id} links the Figures page`);
+  }
+  // arXiv v1/v2 figures are not recovered: said so, and no link to the preprint's figure of the same number
+  for (const f of notes.filter((x) => !x.id.startsWith("textual-claim-a-"))) {
+    assert.match(f.title, /is about arXiv v[12]'s Figure \d+, whose curves cannot be read here/, f.id);
+    assert.ok(!f.pages.some((p) => p.path.startsWith("/figures")), f.id);
+  }
+  assert.equal(notes.filter((f) => /awaits the curves/.test(f.title)).length, 0);
+});
+
 test("real data: every approximate, bounded or range cell of the transcription is covered by a claim row", () => {
   const claims = readAddedTables().find((t) => t.name === "textual-claims")!.rows;
   const covered = new Set(claims.flatMap((c) => c.transcribed_as.split(";").map((s) => s.trim())));

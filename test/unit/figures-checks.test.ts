@@ -133,3 +133,11 @@ test("text vs curves: the values behind the verdicts", () => {
   assert.deepEqual(Object.values(finding("text-figure11-code-no-clip").values), [20.7, -12.2, -2.5, 0.1]);
   assert.equal(finding("text-python-reward-99").values.curve, null);
 });
+
+test("the audit's map from preprint textual claims to curve checks is the one the checks themselves name", async () => {
+  const {PREPRINT_CLAIM_CHECKS} = await import("../../loaders/figures/claim-checks.js");
+  const named: Record<string, string> = {};
+  for (const f of checks.findings.filter((x) => x.id.startsWith("text-")))
+    for (const l of f.locators) for (const m of l.matchAll(/textual claims? ([a-z0-9-]+)/g)) if (m[1] !== "abstract-code-after") named[m[1]!] = f.id; // that claim the audit compares with a printed cell
+  assert.deepEqual(Object.fromEntries(Object.entries(PREPRINT_CLAIM_CHECKS).sort()), Object.fromEntries(Object.entries(named).sort()));
+});
