@@ -57,6 +57,9 @@ test("/figures: Figure 2 panel, keyboard and pointer readout, toggles, compare, 
     assert.equal(await page.getByTestId("compare-card").locator('.curve-chart svg g[aria-label="line"] path').count(), 3);
 
     // checks: the smoothing window and the Figure 7 swap are shown as contradictions
+    // drawn when scrolled to
+    await page.getByTestId("figure-checks-slot").scrollIntoViewIfNeeded();
+    await page.locator('[data-testid="figure-checks-slot"][data-state="ready"]').waitFor();
     const checks = page.getByTestId("figure-checks");
     assert.match(await checks.locator("#finding-figure-smoothing-window").innerText(), /window of 10/);
     assert.equal(await checks.locator("#finding-figure7-step150-format").getAttribute("data-status"), "contradiction");
@@ -129,6 +132,18 @@ test("/query: the curves and their calibration are SQL tables, loaded on the fir
     await page.locator('[data-testid="query-results"] thead th', {hasText: /^axes$/}).waitFor({timeout: 30_000});
     assert.equal(Number(await page.locator('[data-testid="query-results"] tbody tr td').first().innerText()), 170);
     assert.equal(curveFetches(), 2, "each curve table is fetched once");
+    assertClean(watched);
+  } finally {
+    await watched.close();
+  }
+});
+
+test("/figures: a link to one of its checks (the audit links there) shows that check at once", async () => {
+  const watched = await openPage(site(), "/figures#finding-text-code-90-in-15-steps");
+  const {page} = watched;
+  try {
+    await page.waitForFunction(() => { const r = document.getElementById("finding-text-code-90-in-15-steps")?.getBoundingClientRect(); return !!r && r.top >= 0 && r.top < innerHeight; });
+    assert.match(await page.locator("#finding-text-code-90-in-15-steps").innerText(), /first 15 steps/);
     assertClean(watched);
   } finally {
     await watched.close();
