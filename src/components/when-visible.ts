@@ -32,6 +32,7 @@ export function whenVisible(draw: (root: HTMLElement, width: number) => void | P
   root.style.minHeight = `${typeof minHeight === "function" ? minHeight(document.documentElement.clientWidth) : minHeight}px`;
   const status = document.createElement("p");
   status.className = "muted when-visible-status";
+  status.style.color = "var(--site-muted)"; // the site grey of each colour scheme (src/style.css), ≥ 4.5:1 on both
   status.setAttribute("role", "status");
   status.textContent = `${options.label[0]!.toUpperCase()}${options.label.slice(1)} is drawn when you scroll here…`;
   root.append(status);
