@@ -57,3 +57,17 @@ export function whenVisible(draw: (root: HTMLElement, width: number) => void | P
   }
   return root;
 }
+
+/**
+ * Resolves once `element` has content: Framework's resize() draws its chart a frame after it is attached (when
+ * its width is known), so a draw that appends one returns this to be "ready" only once the chart is there.
+ */
+export function hasContent(element: Element): Promise<void> {
+  if (element.firstElementChild) return Promise.resolve();
+  return new Promise((resolve) => {
+    const mo = new MutationObserver(() => {
+      if (element.firstElementChild) { mo.disconnect(); resolve(); }
+    });
+    mo.observe(element, {childList: true});
+  });
+}
