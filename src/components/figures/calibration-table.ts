@@ -2,17 +2,10 @@
 // A plain table rather than Inputs.table: Inputs.table's header cells get onclick="…" attributes from htl, which
 // the built site's CSP reports as inline event handlers, and its fixed-width cells clip long panel names.
 
-export interface AxisCalibration {
-  figure: number;
-  panel: string;
-  axis: string;
-  slope: number;
-  intercept: number;
-  max_residual: number;
-  tick_count: number;
-  on_grid: number;
-  tolerance: number;
-}
+import type {AxisRow} from "../../../loaders/figures/recover.js";
+
+/** One axis calibration as the figures index carries it (loaders/figures/recover.ts), without its page. */
+export type AxisCalibration = Omit<AxisRow, "page">;
 
 const COLUMNS: {key: keyof AxisCalibration; head: string; num: boolean; format?: (v: number) => string}[] = [
   {key: "figure", head: "figure", num: true},

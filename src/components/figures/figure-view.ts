@@ -1,15 +1,9 @@
 // Pieces of the Figures page: series labels, the figure card's text, and the controls' option lists. DOM-light.
 import type {CurveSeries} from "./curve-chart.js";
+import type {FigureSeries} from "../../../loaders/figures/tables.js";
 
-export interface SeriesData {
-  series: string;
-  model: string;
-  kind: "raw" | "smoothed";
-  color: string;
-  label_source: string;
-  steps: number[];
-  values: number[];
-}
+/** One series as the per-figure JSON carries it (loaders/figures/tables.ts writes it). */
+export type SeriesData = FigureSeries;
 export interface PanelData {
   panel: string;
   benchmark: string;
