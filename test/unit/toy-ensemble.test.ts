@@ -2,7 +2,7 @@
 // runner's partial results and cancellation.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { EnsembleRunner, quantileSorted, resolveConfig, runEnsemble, runEnsembleStreaming, runSeedRows, runSingle } from "../../src/lib/toy/index.js";
+import { EnsembleRunner, quantileSorted, resolveConfig, runEnsemble, runEnsembleStreaming, runSeedRows, runSingle, stepQuantiles } from "../../src/lib/toy/index.js";
 
 test("type-7 quantiles match numpy's default (linear) on hand-checked arrays", () => {
   const a = Float64Array.from([1, 2, 3, 4]);
@@ -71,4 +71,23 @@ test("seeds run elsewhere and ingested in any order give the sequential ensemble
   assert.throws(() => pooled.ingest(0, again.a, again.b), /already ingested/);
   assert.throws(() => new EnsembleRunner(a, seeds, b).ingest(0, again.a), /paired/);
   assert.throws(() => new EnsembleRunner(a, seeds).ingest(9, again.a), /outside/);
+});
+
+test("a partial summary has every metric's mean and SE, and per-step quantiles of p0 only (the fan chart's)", () => {
+  const cfg = resolveConfig({ steps: 12 }), cfgB = resolveConfig({ steps: 12, clip: { enabled: false } });
+  const r = new EnsembleRunner(cfg, 6, cfgB);
+  r.runNext(4);
+  const full = r.result(), partial = r.partialResult();
+  for (const s of ["a", "b"] as const) {
+    for (const m of full[s]!.metricNames) {
+      assert.deepEqual(partial[s]!.stats[m].mean, full[s]!.stats[m].mean, m);
+      assert.deepEqual(partial[s]!.stats[m].se, full[s]!.stats[m].se, m);
+      assert.deepEqual(partial[s]!.final[m], full[s]!.final[m], m);
+      assert.equal("q50" in partial[s]!.stats[m], m === "p0", `${m} has per-step quantiles only when it is p0`);
+    }
+    assert.deepEqual(stepQuantiles(partial[s]!, "p0"), stepQuantiles(full[s]!, "p0"));
+    assert.throws(() => stepQuantiles(partial[s]!, "du"), /no per-step quantiles of du/);
+  }
+  assert.deepEqual(partial.diff, full.diff);
+  assert.equal(partial.done, false);
 });

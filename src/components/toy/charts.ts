@@ -1,7 +1,7 @@
 // Charts of the clipping-bias toy page (Plot). Each takes an ensemble result (config A = as set, B = the
 // same with the clip toggled, paired on the same seeds) and returns a figure with a text alternative.
 import * as Plot from "../plot.js";
-import { consecutiveRanges, estimate, extent, minMaxIndices, plural, zTest, zText, type EnsembleResult, type EnsembleSummary, type StepTrace } from "../../lib/toy/index.js";
+import { consecutiveRanges, estimate, extent, minMaxIndices, plural, stepQuantiles, zTest, zText, type EnsembleResult, type EnsembleSummary, type StepTrace } from "../../lib/toy/index.js";
 import { CHEN_CLIP_RATE } from "../../lib/toy/anchors.js";
 import { accessiblePlot } from "../plot-a11y.js";
 import { groupThousands } from "../../lib/count-format.js";
@@ -23,20 +23,22 @@ export function runLabels(clipEnabled: boolean): RunLabels {
     : { a: "clip off (as set)", b: "clip on (same seeds)", aIsClipOn: false };
 }
 
-interface Row { t: number; run: string; mean: number; lo: number; hi: number; q05: number; q25: number; q50: number; q75: number; q95: number }
+interface Row { t: number; run: string; mean: number; lo: number; hi: number }
+interface FanRow { t: number; run: string; q05: number; q25: number; q50: number; q75: number; q95: number }
 
 /** Steps to draw at `width` px: every step, or per pixel column its first, last, min and max (src/lib/toy/downsample.ts). */
 function drawnSteps(series: ArrayLike<number>[], width: number): number[] {
   return minMaxIndices(series[0]?.length ?? 0, Math.max(50, width - 80), series);
 }
 
-function rows(s: EnsembleSummary, metric: string, run: string, steps?: number[]): Row[] {
+function rows(s: EnsembleSummary, metric: string, run: string, steps: number[]): Row[] {
   const st = s.stats[metric];
-  const out: Row[] = [];
-  for (const t of steps ?? st.mean.map((_, i) => i)) {
-    out.push({ t, run, mean: st.mean[t], lo: st.mean[t] - 2 * st.se[t], hi: st.mean[t] + 2 * st.se[t], q05: st.q05[t], q25: st.q25[t], q50: st.q50[t], q75: st.q75[t], q95: st.q95[t] });
-  }
-  return out;
+  return steps.map((t) => ({ t, run, mean: st.mean[t], lo: st.mean[t] - 2 * st.se[t], hi: st.mean[t] + 2 * st.se[t] }));
+}
+
+function fanRows(s: EnsembleSummary, metric: string, run: string, steps: number[]): FanRow[] {
+  const q = stepQuantiles(s, metric);
+  return steps.map((t) => ({ t, run, q05: q.q05[t], q25: q.q25[t], q50: q.q50[t], q75: q.q75[t], q95: q.q95[t] }));
 }
 
 function colorScale(l: RunLabels, extra: string[] = []) {
@@ -94,9 +96,9 @@ function tableSteps(T: number): number[] {
 
 /** Ensemble fan of p(strategy 0): 5–95% and 25–75% bands and the median, clip on vs clip off. */
 export function fanChart(r: EnsembleResult, l: RunLabels, strategy: string, width: number, height = 300): HTMLElement {
-  const pick = (s: EnsembleSummary) => [s.stats.p0.q05, s.stats.p0.q50, s.stats.p0.q95];
-  const steps = drawnSteps([...pick(r.a), ...(r.b ? pick(r.b) : [])], width);
-  const a = rows(r.a, "p0", l.a, steps), b = r.b ? rows(r.b, "p0", l.b, steps) : [];
+  const qa = stepQuantiles(r.a, "p0"), qb = r.b ? stepQuantiles(r.b, "p0") : null;
+  const steps = drawnSteps([qa.q05, qa.q50, qa.q95, ...(qb ? [qb.q05, qb.q50, qb.q95] : [])], width);
+  const a = fanRows(r.a, "p0", l.a, steps), b = r.b ? fanRows(r.b, "p0", l.b, steps) : [];
   const data = [...a, ...b];
   const T = r.a.steps;
   const chart = accessiblePlot(Plot.plot({
@@ -109,14 +111,14 @@ export function fanChart(r: EnsembleResult, l: RunLabels, strategy: string, widt
       Plot.areaY(data, { x: "t", y1: "q25", y2: "q75", fill: "run", fillOpacity: 0.25 }),
       Plot.lineY(data, { x: "t", y: "q50", stroke: "run", strokeWidth: 2 }),
       Plot.ruleY([r.a.stats.p0.mean[0]], { stroke: "#333", strokeDasharray: "2,3" }),
-      Plot.tip(data, Plot.pointerX({ x: "t", y: "q50", stroke: "run", title: (d: Row) => `${d.run}\nstep ${d.t}\nmedian ${fmt(d.q50)}\n25–75%: ${fmt(d.q25)}–${fmt(d.q75)}\n5–95%: ${fmt(d.q05)}–${fmt(d.q95)}` })),
+      Plot.tip(data, Plot.pointerX({ x: "t", y: "q50", stroke: "run", title: (d: FanRow) => `${d.run}\nstep ${d.t}\nmedian ${fmt(d.q50)}\n25–75%: ${fmt(d.q25)}–${fmt(d.q75)}\n5–95%: ${fmt(d.q05)}–${fmt(d.q95)}` })),
     ],
     ariaLabel: `Ensemble fan chart of p(${strategy}) over ${T} steps, ${l.a} and ${l.b}`,
   }));
   const fa = r.a.final.p0, fb = r.b?.final.p0;
   const summary = `After ${T} steps over ${r.a.seeds.length} ${r.a.seeds.length === 1 ? "seed" : "seeds"}: median p(${strategy}) ${fmt(fa.q50)} ${l.a}` + (fb ? `, ${fmt(fb.q50)} ${l.b}` : "") + ` (start ${fmt(r.a.stats.p0.mean[0])}). Bands: 5–95% and 25–75% of seeds.`;
   const ts = tableSteps(T);
-  const body = ts.map((t) => [t, fmt(r.a.stats.p0.q50[t]), `${fmt(r.a.stats.p0.q05[t])}–${fmt(r.a.stats.p0.q95[t])}`, r.b ? fmt(r.b.stats.p0.q50[t]) : "", r.b ? `${fmt(r.b.stats.p0.q05[t])}–${fmt(r.b.stats.p0.q95[t])}` : ""]);
+  const body = ts.map((t) => [t, fmt(qa.q50[t]), `${fmt(qa.q05[t])}–${fmt(qa.q95[t])}`, qb ? fmt(qb.q50[t]) : "", qb ? `${fmt(qb.q05[t])}–${fmt(qb.q95[t])}` : ""]);
   return figure("toy-chart-fan", `Probability of ${strategy}, ensemble of seeds`, chart, summary, table(`p(${strategy}) by step`, ["step", `median, ${l.a}`, "5–95%", `median, ${l.b}`, "5–95%"], body));
 }
 
@@ -132,7 +134,7 @@ export function meanChart(r: EnsembleResult, l: RunLabels, o: { metric: string; 
     const d = r.diff!.series[o.metric];
     for (const t of steps) {
       const m = sign * d.mean[t];
-      data.push({ t, run: diffLabel, mean: m, lo: m - 2 * d.se[t], hi: m + 2 * d.se[t], q05: 0, q25: 0, q50: 0, q75: 0, q95: 0 });
+      data.push({ t, run: diffLabel, mean: m, lo: m - 2 * d.se[t], hi: m + 2 * d.se[t] });
     }
   }
   const T = r.a.steps;

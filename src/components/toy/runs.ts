@@ -1,6 +1,6 @@
 // The runs table: every completed ensemble is a row (settings + final numbers) that can be queried with
 // DuckDB-wasm (loaded only when asked, via the shared client) and exported as CSV or JSON.
-import type { EnsembleResult, ToyConfig } from "../../lib/toy/index.js";
+import { stepQuantiles, type EnsembleResult, type ToyConfig } from "../../lib/toy/index.js";
 import { openDuckDB, QueryCancelledError, type DuckClient, type QueryResult } from "../duckdb-client.js";
 import { rowCountText } from "../../lib/sql/reader-query.js";
 
@@ -92,7 +92,7 @@ export function resultToCsv(r: EnsembleResult, labels: { a: string; b: string })
     for (let t = 0; t <= s.steps; t++) {
       const row: Record<string, unknown> = { run: label, step: t };
       for (const m of s.metricNames) {
-        const st = s.stats[m];
+        const st = stepQuantiles(s, m);
         row[`${m}_mean`] = st.mean[t]; row[`${m}_se`] = st.se[t]; row[`${m}_q05`] = st.q05[t]; row[`${m}_q50`] = st.q50[t]; row[`${m}_q95`] = st.q95[t];
       }
       rows.push(row);

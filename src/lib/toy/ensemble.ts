@@ -4,11 +4,11 @@
 // statistics over seeds are ./seed-store.ts, shared with the token toy.
 
 import type { ToyConfig } from "./config.js";
-import { checkSeedCount, pairedDiff, SeedStore, summariseSeeds, type PairedDiff, type PointStats, type SeriesStats } from "./seed-store.js";
+import { checkSeedCount, pairedDiff, QUANTILE_KEYS, SeedStore, summariseSeeds, type PairedDiff, type PointStats, type SeriesStats, type StepStats } from "./seed-store.js";
 import { metricNames, runSingle } from "./sim.js";
 import { yieldTurn } from "./yield-turn.js";
 
-export { QUANTILE_KEYS, QUANTILES, quantileSorted, type PairedDiff, type PointStats, type QuantileKey, type SeriesStats } from "./seed-store.js";
+export { QUANTILE_KEYS, QUANTILES, quantileSorted, type PairedDiff, type PointStats, type QuantileKey, type SeriesStats, type StepStats } from "./seed-store.js";
 
 export interface EnsembleSummary {
   strategies: string[];
@@ -17,8 +17,11 @@ export interface EnsembleSummary {
   /** seeds completed so far, in order */
   seeds: number[];
   seedsPlanned: number;
-  /** per metric, arrays indexed by step t = 0..steps */
-  stats: Record<string, SeriesStats>;
+  /**
+   * per metric, arrays indexed by step t = 0..steps. Quantiles per step: for every metric in a full
+   * summary (result()), only for PARTIAL_QUANTILE_METRICS in a partial one (partialResult()).
+   */
+  stats: Record<string, StepStats>;
   /** per metric at the final step */
   final: Record<string, PointStats>;
   guardHits: number;
@@ -32,6 +35,13 @@ export interface EnsembleResult {
   done: boolean;
 }
 
+/** Per-step quantiles of `metric`; throws when the summary was taken without them. */
+export function stepQuantiles(s: EnsembleSummary, metric: string): SeriesStats {
+  const st = s.stats[metric];
+  if (!st || !QUANTILE_KEYS.every((k) => st[k])) throw new Error(`this summary has no per-step quantiles of ${metric}`);
+  return st as SeriesStats;
+}
+
 export function seedList(cfg: ToyConfig, count: number): number[] {
   return Array.from({ length: count }, (_, i) => (cfg.seed + i) >>> 0);
 }
@@ -42,12 +52,19 @@ export function checkEnsembleSize(cfg: ToyConfig, seeds: number): string[] {
 
 const storeFor = (cfg: ToyConfig, seeds: number) => new SeedStore(metricNames(cfg.strategies.length).length, cfg.steps, seeds);
 
-function summarise(cfg: ToyConfig, store: SeedStore, seeds: number[], planned: number): EnsembleSummary {
+/**
+ * The metrics whose per-step quantiles a partial summary carries: the fan chart's p0, the only per-step
+ * quantiles drawn while a run streams. Sorting every metric's seeds at every step was most of a partial
+ * summary's cost and two thirds of the message the page decodes.
+ */
+export const PARTIAL_QUANTILE_METRICS: ReadonlySet<string> = new Set(["p0"]);
+
+function summarise(cfg: ToyConfig, store: SeedStore, seeds: number[], planned: number, quantilesPerStep: true | ReadonlySet<string>): EnsembleSummary {
   const names = metricNames(cfg.strategies.length);
-  const { stats, final } = summariseSeeds(store, names, { quantilesPerStep: true });
+  const { stats, final } = summariseSeeds(store, names, { quantilesPerStep });
   return {
     strategies: cfg.strategies.slice(), metricNames: names, steps: store.T,
-    seeds: store.filledIndices().map((i) => seeds[i]), seedsPlanned: planned, stats: stats as Record<string, SeriesStats>, final, guardHits: store.guardHits,
+    seeds: store.filledIndices().map((i) => seeds[i]), seedsPlanned: planned, stats, final, guardHits: store.guardHits,
   };
 }
 
@@ -94,12 +111,19 @@ export class EnsembleRunner {
     this.a.ingest(index, a.rows, a.guardHits);
     if (b) this.b!.ingest(index, b.rows, b.guardHits);
   }
-  /** Summary over the seeds completed so far. */
+  /** Summary over the seeds completed so far, with per-step quantiles of every metric. */
   result(): EnsembleResult {
+    return this.summary(true);
+  }
+  /** The same, with per-step quantiles only of PARTIAL_QUANTILE_METRICS: what a streaming run draws. */
+  partialResult(): EnsembleResult {
+    return this.summary(PARTIAL_QUANTILE_METRICS);
+  }
+  private summary(quantilesPerStep: true | ReadonlySet<string>): EnsembleResult {
     const planned = this.seeds.length;
-    const out: EnsembleResult = { a: summarise(this.cfgA, this.a, this.seeds, planned), done: this.done };
+    const out: EnsembleResult = { a: summarise(this.cfgA, this.a, this.seeds, planned, quantilesPerStep), done: this.done };
     if (this.b) {
-      out.b = summarise(this.cfgB!, this.b, this.seeds, planned);
+      out.b = summarise(this.cfgB!, this.b, this.seeds, planned, quantilesPerStep);
       out.diff = pairedDiff(this.a, this.b, metricNames(this.cfgA.strategies.length));
     }
     return out;
@@ -168,7 +192,7 @@ export async function runEnsembleStreaming(cfgA: ToyConfig, seeds: number, cfgB:
     // time summarising (quantiles of big ensembles are not free)
     if (opt.onPartial && !runner.done && (!firstSent || now() - last >= Math.max(partialMs, 4 * summaryMs))) {
       const s0 = now();
-      const partial = runner.result();
+      const partial = runner.partialResult();
       summaryMs = now() - s0;
       opt.onPartial(partial, runner.completed, runner.seeds.length);
       last = now();

@@ -15,6 +15,7 @@ export const toyPoolModel: PoolModel<ToyConfig, ToySeedResult, EnsembleResult> =
     return {
       ingest: (index, r) => runner.ingest(index, r.a, r.b),
       result: () => runner.result(),
+      partial: () => runner.partialResult(),
       get completed() { return runner.completed; },
       get total() { return runner.seeds.length; },
       get done() { return runner.done; },

@@ -175,7 +175,7 @@ export function installPoolWorker<C, R, S>(model: PoolModel<C, R, S>, opts: Pool
           // first partial as early as possible, then every partialMs, never spending over ~20% on summaries
           if (!firstSent || now() - lastPartial >= Math.max(partialMs, 4 * summaryMs)) {
             const s0 = now();
-            const result = merger.result();
+            const result = merger.partial?.() ?? merger.result();
             summaryMs = now() - s0;
             reply({ type: "partial", id: req.id, result, completed: merger.completed, total, progress: merger.completed, elapsedMs: now() - t0, workers: n, perWorker: perWorker.slice() });
             lastPartial = now();

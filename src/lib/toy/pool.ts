@@ -35,6 +35,8 @@ export const MAX_POOL = 8;
 export interface PoolMerger<R, S> {
   ingest(index: number, seedResult: R): void;
   result(): S;
+  /** a cheaper summary for drawing while the run streams (default: result()) */
+  partial?(): S;
   readonly completed: number;
   readonly total: number;
   readonly done: boolean;

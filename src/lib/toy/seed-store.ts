@@ -14,6 +14,8 @@ export type QuantileKey = (typeof QUANTILE_KEYS)[number];
 
 export type MeanSeSeries = { mean: number[]; se: number[] };
 export type SeriesStats = MeanSeSeries & Record<QuantileKey, number[]>;
+/** Mean and SE per step, with per-step quantiles where they were asked for (SummaryOptions.quantilesPerStep). */
+export type StepStats = MeanSeSeries & Partial<Record<QuantileKey, number[]>>;
 export type PointStats = { mean: number; se: number } & Record<QuantileKey, number>;
 
 export interface PairedDiff {
@@ -79,8 +81,8 @@ export class SeedStore {
 }
 
 export interface SummaryOptions {
-  /** quantiles at every step (the strategy toy's fan charts), or only at the final step */
-  quantilesPerStep: boolean;
+  /** quantiles at every step for every metric (true), for these metrics (a set), or only at the final step (false) */
+  quantilesPerStep: boolean | ReadonlySet<string>;
   /** summarise only these metrics (null: all) */
   only?: Set<string> | null;
 }
@@ -111,21 +113,22 @@ function meanAndSe(data: Float64Array, starts: number[], R: number): { mean: Flo
 }
 
 /** Mean, SE (and quantiles) over the filled seeds, per metric named in `names` (row order). */
-export function summariseSeeds(store: SeedStore, names: string[], o: SummaryOptions): { stats: Record<string, SeriesStats | MeanSeSeries>; final: Record<string, PointStats> } {
+export function summariseSeeds(store: SeedStore, names: string[], o: SummaryOptions): { stats: Record<string, StepStats>; final: Record<string, PointStats> } {
   const idx = store.filledIndices();
   const S = idx.length, T = store.T, M = store.M, R = store.rowLength, data = store.data;
   const starts = idx.map((i) => i * R);
   const { mean, se } = meanAndSe(data, starts, R);
   // column j of the filled seeds (seed-list order), sorted by the typed-array sort
-  const columns = new Float64Array(S * R);
+  const columns = new Float64Array(S * R); // (only the columns a quantile is taken of are sorted)
   for (let s = 0; s < S; s++) { const start = starts[s]; for (let j = 0; j < R; j++) columns[j * S + s] = data[start + j]; }
   const sortedColumn = (j: number) => columns.subarray(j * S, (j + 1) * S).sort();
-  const stats: Record<string, SeriesStats | MeanSeSeries> = {};
+  const stats: Record<string, StepStats> = {};
   const final: Record<string, PointStats> = {};
+  const perStep = (name: string) => (typeof o.quantilesPerStep === "boolean" ? o.quantilesPerStep : o.quantilesPerStep.has(name));
   names.forEach((name, m) => {
     if (o.only && !o.only.has(name)) return;
     const st: MeanSeSeries = { mean: new Array(T + 1), se: new Array(T + 1) };
-    const qs: number[][] | null = o.quantilesPerStep ? QUANTILE_KEYS.map(() => new Array(T + 1)) : null;
+    const qs: number[][] | null = perStep(name) ? QUANTILE_KEYS.map(() => new Array(T + 1)) : null;
     for (let t = 0; t <= T; t++) {
       const j = t * M + m;
       st.mean[t] = mean[j];
