@@ -563,6 +563,8 @@ test("/toy: the runs table and the typed SQL survive a reload of the tab", async
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="toy-runs-table"] tbody tr').length === 2, undefined, {timeout: RUN_TIMEOUT});
     await page.getByTestId("toy-query-sql").fill("SELECT count(*) AS n FROM runs");
     const before = await page.locator('[data-testid="toy-runs-table"] tbody tr').allInnerTexts();
+    // the table is saved as a run ends; the runs' per-step results on the next idle turn
+    await page.waitForFunction(() => JSON.parse(sessionStorage.getItem("toy-runs-json-v2") ?? "null")?.length === 2, undefined, {timeout: RUN_TIMEOUT});
     await page.reload({waitUntil: "networkidle"});
     await waitDone(page);
     const after = await page.locator('[data-testid="toy-runs-table"] tbody tr').allInnerTexts();
@@ -570,6 +572,10 @@ test("/toy: the runs table and the typed SQL survive a reload of the tab", async
     assert.deepEqual(after.slice(0, 2), before);
     assert.equal(after.length, 3);
     assert.match(after[2], /^3\t/);
+    // with their per-step results: the runs download has all three, the restored ones with 4 seeds each
+    const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId("toy-runs-json").click()]);
+    const runs = JSON.parse(readFileSync(await file.path(), "utf8")) as {result: {a: {seeds: number[]}}}[];
+    assert.deepEqual(runs.map((r) => r.result.a.seeds.length), [4, 4, 4]);
     assert.equal(await page.getByTestId("toy-query-sql").inputValue(), "SELECT count(*) AS n FROM runs");
     assert.match(await page.getByTestId("toy-runs-storage").innerText(), /a reload restores the table/);
     assertClean(watched);

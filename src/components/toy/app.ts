@@ -11,7 +11,7 @@ import type { WorkerReply } from "../../lib/toy/pool.js";
 import type { ToyAnchor } from "../../lib/toy/anchors.js";
 import { clipChart, fanChart, meanChart, rolloutChart, runLabels } from "./charts.js";
 import { toyControls, type ChangePhase } from "./controls.js";
-import { resultToCsv, runRow, runsPanel } from "./runs.js";
+import { lazyDownload, resultToCsv, runRow, runsPanel } from "./runs.js";
 import { whyPanel } from "./why.js";
 import { presetPaperNumbers } from "./anchors.js";
 import { defaultPoolSize, forcedPoolSize, PoolClient } from "./pool-client.js";
@@ -319,16 +319,13 @@ export function toyApp({ workerUrl, presetAnchors = {} }: { workerUrl: string | 
 
   function renderExports(r: EnsembleResult, c: ToyConfig) {
     const l = runLabels(c.clip.enabled);
-    const mk = (text: string, type: string, name: string, label: string, testid: string) => {
-      const a = el("a", { download: name, "data-testid": testid }, label);
-      a.href = URL.createObjectURL(new Blob([text], { type }));
-      return a;
-    };
-    for (const a of exportLinks.querySelectorAll("a")) URL.revokeObjectURL(a.href);
+    const link = location.href;
+    // made when followed (lazyDownload): building a run's CSV and JSON as it ended was one long task
+    for (const a of exportLinks.querySelectorAll("a")) if (a.href.startsWith("blob:")) URL.revokeObjectURL(a.href);
     exportLinks.replaceChildren(
-      mk(resultToCsv(r, l), "text/csv", "toy-run.csv", "Download this run (CSV)", "toy-export-csv"),
+      lazyDownload(() => resultToCsv(r, l), "text/csv", "toy-run.csv", "Download this run (CSV)", "toy-export-csv"),
       document.createTextNode(" · "),
-      mk(JSON.stringify({ link: location.href, config: c, pairedConfig: toggledClip(c), labels: l, result: r }, null, 1), "application/json", "toy-run.json", "(JSON)", "toy-export-json"),
+      lazyDownload(() => JSON.stringify({ link, config: c, pairedConfig: toggledClip(c), labels: l, result: r }, null, 1), "application/json", "toy-run.json", "(JSON)", "toy-export-json"),
     );
   }
 

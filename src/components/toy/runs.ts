@@ -119,7 +119,12 @@ export function cellText(v: unknown): string {
 }
 
 /** Where the runs table and the typed SQL survive a reload (this tab only). */
-export const RUNS_STORAGE_KEY = "toy-runs-v1";
+export const RUNS_STORAGE_KEY = "toy-runs-v2";
+/**
+ * The runs' full per-step results, kept apart from the table: the table is saved as each run ends, the
+ * results (large strings) when the page is idle, so a run's end is not one long task.
+ */
+export const RUNS_JSON_STORAGE_KEY = "toy-runs-json-v2";
 /** Full per-step results are kept across reloads only while they fit in this many characters. */
 export const STORED_JSON_LIMIT = 2_000_000;
 
@@ -131,9 +136,15 @@ function loadStored(): StoredRuns | null {
   try {
     const raw = sessionStorage.getItem(RUNS_STORAGE_KEY);
     if (!raw) return null;
-    const v = JSON.parse(raw) as StoredRuns;
-    if (!Array.isArray(v.rows)) return null;
-    return v;
+    const rows = JSON.parse(raw) as RunRow[];
+    if (!Array.isArray(rows)) return null;
+    // results saved for fewer runs (the tab closed before an idle moment) are dropped, not misattributed
+    let jsons: unknown[] | null = null;
+    try {
+      const j = JSON.parse(sessionStorage.getItem(RUNS_JSON_STORAGE_KEY) ?? "null") as unknown;
+      if (Array.isArray(j) && j.length === rows.length) jsons = j;
+    } catch { /* unreadable results: the table alone is restored */ }
+    return { rows, jsons };
   } catch { return null; }
 }
 
@@ -146,6 +157,12 @@ FROM runs ORDER BY run`;
  * A download link whose file is made when it is clicked (the blob URL is set before the browser follows it),
  * so large exports cost nothing until someone asks for them.
  */
+/** Runs `f` when the main thread is idle (within 2 s), or on the next task where there is no idle callback. */
+function whenIdle(f: () => void): void {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(f, { timeout: 2000 });
+  else setTimeout(f, 0);
+}
+
 export function lazyDownload(make: () => string, type: string, name: string, label: string, testid: string): HTMLAnchorElement {
   const a = document.createElement("a");
   a.href = "#";
@@ -172,7 +189,8 @@ export function runsPanel(): RunsHandle {
   // per-step results of restored runs are kept only if they fitted into sessionStorage
   const jsons: (unknown | null)[] = stored ? (stored.jsons ?? rows.map(() => null)) : [];
   // each run's JSON text, made once (a run's per-step results are hundreds of kB)
-  const jsonTexts: string[] = jsons.map((j) => JSON.stringify(j));
+  // JSON text of each run's results, made lazily (saveJson)
+  const jsonTexts: (string | undefined)[] = [];
   const storageNote = document.createElement("p");
   storageNote.dataset.testid = "toy-runs-storage";
   storageNote.className = "toy-note";
@@ -217,16 +235,28 @@ export function runsPanel(): RunsHandle {
   const out = document.createElement("div");
   out.dataset.testid = "toy-query-results";
 
+  /** Saves the table now, and the per-step results when the page is idle. */
   function save() {
-    const size = jsonTexts.reduce((n, t) => n + t.length + 1, 2);
-    const keepJson = size <= STORED_JSON_LIMIT;
-    const jsonText = keepJson ? `[${jsonTexts.join(",")}]` : "null";
     try {
-      sessionStorage.setItem(RUNS_STORAGE_KEY, `{"rows":${JSON.stringify(rows)},"jsons":${jsonText}}`);
-      storageNote.textContent = rows.length ? `Kept in this tab: a reload restores the table${keepJson ? "" : " (without the per-step results of its runs, too large to keep)"}.` : "";
+      sessionStorage.setItem(RUNS_STORAGE_KEY, JSON.stringify(rows));
+      storageNote.textContent = rows.length ? `Kept in this tab: a reload restores the table${jsonsKept ? "" : " (without the per-step results of its runs, too large to keep)"}.` : "";
     } catch {
       storageNote.textContent = "This browser did not let the page keep the runs table: a reload will start a new one.";
+      return;
     }
+    whenIdle(saveJson);
+  }
+  let jsonsKept = true;
+  function saveJson() {
+    // made here, on an idle turn: a run's JSON is several hundred kB
+    for (let i = 0; i < jsons.length; i++) jsonTexts[i] ??= JSON.stringify(jsons[i]);
+    jsonTexts.length = jsons.length;
+    const size = jsonTexts.reduce((n: number, t) => n + (t ?? "").length + 1, 2);
+    jsonsKept = size <= STORED_JSON_LIMIT;
+    try {
+      sessionStorage.setItem(RUNS_JSON_STORAGE_KEY, jsonsKept ? `[${jsonTexts.join(",")}]` : "null");
+    } catch { jsonsKept = false; }
+    if (rows.length) storageNote.textContent = `Kept in this tab: a reload restores the table${jsonsKept ? "" : " (without the per-step results of its runs, too large to keep)"}.`;
   }
 
   function renderTable() {
@@ -255,7 +285,7 @@ export function runsPanel(): RunsHandle {
     links.replaceChildren(
       lazyDownload(() => rowsToCsv(RUN_COLUMNS, rows as unknown as Record<string, unknown>[]), "text/csv", "toy-runs.csv", "Download the runs table (CSV)", "toy-runs-csv"),
       document.createTextNode(" · "),
-      lazyDownload(() => `[${jsonTexts.join(",\n")}]`, "application/json", "toy-runs.json", "all runs with full settings and per-step results (JSON)", "toy-runs-json"),
+      lazyDownload(() => `[${jsons.map((j) => JSON.stringify(j)).join(",\n")}]`, "application/json", "toy-runs.json", "all runs with full settings and per-step results (JSON)", "toy-runs-json"),
     );
     save();
   }
@@ -294,7 +324,7 @@ export function runsPanel(): RunsHandle {
   root.append(h, p, tableWrap, links, storageNote, sqlLabel, sql, controls, status, out);
   return {
     element: root,
-    add(row: RunRow, json: unknown) { rows.push(row); jsons.push(json); jsonTexts.push(JSON.stringify(json)); renderTable(); },
+    add(row: RunRow, json: unknown) { rows.push(row); jsons.push(json); renderTable(); },
     lastRun: () => rows.reduce((m, r) => Math.max(m, r.run), 0),
   };
 }

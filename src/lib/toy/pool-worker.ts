@@ -115,8 +115,10 @@ export function installPoolWorker<C, R, S>(model: PoolModel<C, R, S>, opts: Pool
     const merger = model.merger(a, req.seeds, b, req.options);
     const workers = ensurePool(n);
     const total = merger.total;
-    // small chunks balance the load and let partial results arrive early; two in flight keep a worker busy
-    const chunk = Math.max(1, Math.min(8, Math.ceil(total / (n * 6))));
+    // guided chunks: about a quarter of each worker's share of what is left, at most 8 seeds, so the first
+    // seeds arrive early and the last chunks are single seeds (no worker idles while another still has a
+    // long chunk queued); two in flight keep a worker busy between chunks
+    const chunkSize = () => Math.max(1, Math.min(8, Math.ceil((total - next) / (n * 4))));
     let next = 0;
     const perWorker = workers.map(() => 0);
     const partialMs = req.partialMs ?? 120;
@@ -127,7 +129,7 @@ export function installPoolWorker<C, R, S>(model: PoolModel<C, R, S>, opts: Pool
       const send = (w: PoolWorker) => {
         if (next >= total) return;
         const indices: number[] = [];
-        for (let i = 0; i < chunk && next < total; i++) indices.push(next++);
+        for (let i = 0, size = chunkSize(); i < size && next < total; i++) indices.push(next++);
         w.outstanding++;
         w.worker.postMessage({ type: "seeds", id: req.id, a, b, indices } satisfies SeedsRequest);
       };
