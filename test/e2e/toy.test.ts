@@ -26,6 +26,10 @@ test("/toy: the default run completes in the worker, every chart renders, no err
   try {
     await waitDone(page);
     assert.match(await page.getByTestId("toy-status").innerText(), /Done: 64 seeds .* background worker/);
+    // the rollout view below the first screen is drawn when scrolled near
+    assert.equal(await page.locator('[data-testid="toy-chart-rollout"]').count(), 0, "the rollout chart waits until it is scrolled near");
+    await page.getByTestId("toy-rollout-info").scrollIntoViewIfNeeded();
+    await page.locator('[data-testid="toy-chart-rollout"] svg').first().waitFor();
     for (const id of CHARTS) assert.ok(await page.locator(`[data-testid="${id}"] svg`).count() >= 1, `${id} has an svg`);
     // the worker script was fetched from the site itself
     assert.ok(watched.requests.some((u) => /\/_file\/data\/toy-worker\.[0-9a-f]+\.js$/.test(u)), "worker bundle requested");
@@ -97,6 +101,8 @@ test("/toy: each chart has an on-page table of its numbers, ending at the last s
     const lastRow = await fan.locator("details tbody tr").last().locator("td").allTextContents();
     assert.match(await fan.locator("figcaption").innerText(), new RegExp(`median p\\(code\\) ${lastRow[1].replace(".", "\\.")} clip on`));
     // the rollout view tabulates every mini-batch × strategy of the current step (8 × 2)
+    await page.getByTestId("toy-rollout-info").scrollIntoViewIfNeeded();
+    await page.locator('[data-testid="toy-chart-rollout"]').waitFor();
     assert.equal(await page.locator('[data-testid="toy-chart-rollout"] details tbody tr').count(), 16);
     assertClean(watched);
   } finally {

@@ -374,8 +374,17 @@ export function toyApp({ workerUrl, presetAnchors = {} }: { workerUrl: string | 
     renderRollout();
   }
 
+  // The rollout view is below the first screen: its chart (one of the page's slowest to draw) is drawn when
+  // it comes near the viewport, and redrawn there as settings change; elsewhere only its text follows.
+  let rolloutNear = typeof IntersectionObserver !== "function";
+  let rolloutStale = false;
+  if (!rolloutNear) new IntersectionObserver((entries) => {
+    rolloutNear = entries.some((e) => e.isIntersecting);
+    if (rolloutNear && rolloutStale) renderRollout();
+  }, { rootMargin: "300px 0px" }).observe(rolloutInfo);
   function renderRollout() {
-    rolloutChartBox.replaceChildren(rolloutChart(trace, Math.min(fullWidth(), 900)));
+    rolloutStale = !rolloutNear;
+    if (rolloutNear) rolloutChartBox.replaceChildren(rolloutChart(trace, Math.min(fullWidth(), 900)));
     if (!sim) { rolloutInfo.textContent = "Fix the settings above to step through a rollout."; return; }
     const p = Array.from(sim.z, (z) => Math.exp(z));
     const s = p.reduce((a, b) => a + b, 0);
@@ -429,10 +438,11 @@ export function toyApp({ workerUrl, presetAnchors = {} }: { workerUrl: string | 
     lastSettledSearch = search;
     startRun();
     // the explanation panel and the traced step are main-thread work within budgets; after the run is sent
+    // (one task each, so neither delays the first partial result's drawing by much)
     void nextTask().then(() => {
       why.replaceChildren(whyPanel(cfg));
-      resetSim();
-    });
+      return nextTask();
+    }).then(() => resetSim());
   }
 
   runBtn.addEventListener("click", () => { lastSettledSearch = ""; settle(); });
