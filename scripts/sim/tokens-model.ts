@@ -80,7 +80,7 @@ export const tokensModel: SimModel<TokenToyConfig, TokenSeedResult> = {
   collector(spec, a, b): Collector<TokenSeedResult> {
     const ensemble = new TokenEnsemble(a, spec.seeds, b ?? undefined);
     return {
-      ingest: (index, r) => ensemble.ingest(index, r.a.rows, r.b?.rows, r.a.guardHits, r.b?.guardHits ?? 0),
+      ingest: (index, r) => ensemble.ingest(index, r.a, r.b),
       summary: () => tokensSummaryJson(spec, a, b, ensemble.result()),
     };
   },

@@ -4,7 +4,7 @@
 // which the seeds arrived, with unfilled seeds in between.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { pairedDiff, QUANTILES, QUANTILE_KEYS, SeedStore, summariseSeeds } from "../../src/lib/toy/seed-store.js";
+import { PairedSeeds, pairedDiff, QUANTILES, QUANTILE_KEYS, SeedStore, summariseSeeds } from "../../src/lib/toy/seed-store.js";
 
 const M = 3, T = 4, CAP = 7;
 const names = ["x", "y", "z"];
@@ -71,4 +71,24 @@ test("paired differences are per seed A − B, then mean and SE over the seeds f
     }
     assert.equal(d.final[name].z, d.final[name].mean / d.final[name].se);
   });
+});
+
+test("paired seeds: a seed run elsewhere is refused whole when either half is wrong, and never taken twice", () => {
+  const rowsOf = (v: number) => ({ rows: new Float64Array((T + 1) * M).fill(v), guardHits: 0 });
+  const runOne = (_cfg: string, seed: number, out: Float64Array) => { out.fill(seed); return { guardHits: 1 }; };
+  const p = new PairedSeeds("A", "B", 100, 3, T, M, runOne);
+  assert.deepEqual(p.seeds, [100, 101, 102]);
+  assert.throws(() => p.ingest(1, rowsOf(1)), /paired: give the B rows too/);
+  assert.throws(() => p.ingest(1, rowsOf(1), { rows: new Float64Array(2), guardHits: 0 }), /seed rows have length 2, expected 15/);
+  assert.equal(p.a.filled[1], 0, "A did not take the seed whose B half was refused");
+  p.ingest(1, rowsOf(1), rowsOf(-1));
+  assert.throws(() => p.ingest(1, rowsOf(1), rowsOf(-1)), /already ingested/);
+  // the rest run here, in seed order, skipping the one that arrived
+  assert.equal(p.runNext(5), 2);
+  assert.ok(p.done);
+  assert.deepEqual([0, 1, 2].map((i) => p.a.value(i, 0, 0)), [100, 1, 102]);
+  assert.deepEqual([0, 1, 2].map((i) => p.b!.value(i, T, M - 1)), [100, -1, 102]);
+  assert.equal(p.a.guardHits, 2);
+  const single = new PairedSeeds("A", undefined, 0, 1, T, M, runOne);
+  assert.throws(() => single.ingest(0, rowsOf(0), rowsOf(0)), /not paired/);
 });

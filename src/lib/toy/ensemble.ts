@@ -4,11 +4,11 @@
 // statistics over seeds are ./seed-store.ts, shared with the token toy.
 
 import type { ToyConfig } from "./config.js";
-import { checkSeedCount, pairedDiff, QUANTILE_KEYS, SeedStore, summariseSeeds, type PairedDiff, type PointStats, type SeriesStats, type StepStats } from "./seed-store.js";
+import { checkSeedCount, PairedSeeds, pairedDiff, QUANTILE_KEYS, summariseSeeds, type PairedDiff, type PointStats, type SeedRows, type SeriesStats, type SeedStore, type StepStats } from "./seed-store.js";
 import { metricNames, runSingle } from "./sim.js";
 import { yieldTurn } from "./yield-turn.js";
 
-export { QUANTILE_KEYS, QUANTILES, quantileSorted, type PairedDiff, type PointStats, type QuantileKey, type SeriesStats, type StepStats } from "./seed-store.js";
+export { QUANTILE_KEYS, QUANTILES, quantileSorted, type PairedDiff, type PointStats, type QuantileKey, type SeedRows, type SeriesStats, type StepStats } from "./seed-store.js";
 
 export interface EnsembleSummary {
   strategies: string[];
@@ -42,15 +42,9 @@ export function stepQuantiles(s: EnsembleSummary, metric: string): SeriesStats {
   return st as SeriesStats;
 }
 
-export function seedList(cfg: ToyConfig, count: number): number[] {
-  return Array.from({ length: count }, (_, i) => (cfg.seed + i) >>> 0);
-}
-
 export function checkEnsembleSize(cfg: ToyConfig, seeds: number): string[] {
   return checkSeedCount(cfg.steps, seeds);
 }
-
-const storeFor = (cfg: ToyConfig, seeds: number) => new SeedStore(metricNames(cfg.strategies.length).length, cfg.steps, seeds);
 
 /**
  * The metrics whose per-step quantiles a partial summary carries: the fan chart's p0, the only per-step
@@ -69,47 +63,19 @@ function summarise(cfg: ToyConfig, store: SeedStore, seeds: number[], planned: n
 }
 
 /**
- * Runs config A (and optionally B) over `seeds` seeds, one seed at a time.
- * Both configs must be validated and have the same strategies and steps.
+ * Runs config A (and optionally B) over `seeds` seeds, one seed at a time, or gathers seeds run elsewhere
+ * (runSeedRows in a pool worker) in any order (PairedSeeds). Both configs must be validated and have the
+ * same strategies and steps.
  */
-export class EnsembleRunner {
-  readonly seeds: number[];
-  private readonly a: SeedStore;
-  private readonly b: SeedStore | null;
-  constructor(readonly cfgA: ToyConfig, seeds: number, readonly cfgB?: ToyConfig) {
+export class EnsembleRunner extends PairedSeeds<ToyConfig> {
+  constructor(cfgA: ToyConfig, seeds: number, cfgB?: ToyConfig) {
     const problems = checkEnsembleSize(cfgA, seeds);
     if (cfgB) {
       if (cfgB.strategies.length !== cfgA.strategies.length) problems.push("the paired configuration must have the same number of strategies");
       if (cfgB.steps !== cfgA.steps) problems.push("the paired configuration must have the same number of steps");
     }
     if (problems.length) throw new RangeError(problems.join("; "));
-    this.seeds = seedList(cfgA, seeds);
-    this.a = storeFor(cfgA, seeds);
-    this.b = cfgB ? storeFor(cfgB, seeds) : null;
-  }
-  get completed(): number { return this.a.count; }
-  get done(): boolean { return this.a.count >= this.seeds.length; }
-  /** Length of one seed's row block ((steps + 1) × metrics), as `ingest` expects it. */
-  get rowLength(): number { return this.a.rowLength; }
-  /** Run up to `n` more seeds (each in A and, if present, B), in seed order. Returns how many ran. */
-  runNext(n = 1): number {
-    let ran = 0;
-    for (let i = 0; ran < n && i < this.seeds.length; i++) {
-      if (this.a.filled[i]) continue;
-      this.a.mark(i, runSingle(this.cfgA, this.seeds[i], this.a.slot(i)).guardHits);
-      if (this.b) this.b.mark(i, runSingle(this.cfgB!, this.seeds[i], this.b.slot(i)).guardHits);
-      ran++;
-    }
-    return ran;
-  }
-  /**
-   * Adds seed number `index` (0-based position in `seeds`) computed elsewhere, e.g. by `runSeedRows` in
-   * another worker. Once every seed is in, `result()` equals a sequential run's bit for bit.
-   */
-  ingest(index: number, a: SeedRows, b?: SeedRows): void {
-    if (!!b !== !!this.b) throw new RangeError(this.b ? "this ensemble is paired: give the B rows too" : "this ensemble is not paired");
-    this.a.ingest(index, a.rows, a.guardHits);
-    if (b) this.b!.ingest(index, b.rows, b.guardHits);
+    super(cfgA, cfgB, cfgA.seed, seeds, cfgA.steps, metricNames(cfgA.strategies.length).length, runSingle);
   }
   /** Summary over the seeds completed so far, with per-step quantiles of every metric. */
   result(): EnsembleResult {
@@ -142,9 +108,6 @@ export class EnsembleRunner {
     return out;
   }
 }
-
-/** One seed's metric rows ([t][metric], t = 0..steps) and how often the logit guard acted. */
-export interface SeedRows { rows: Float64Array; guardHits: number }
 
 /**
  * Runs seed number `index` of an ensemble (seed cfg.seed + index) for A and, if given, B: the unit of

@@ -80,6 +80,54 @@ export class SeedStore {
   }
 }
 
+/** One seed's metric rows ([t][metric], t = 0..steps) and how often the logit guard acted. */
+export interface SeedRows { rows: Float64Array; guardHits: number }
+
+/** One seed of a simulator: rows written into `out` (t = 0..steps) and the guard count. */
+export type SeedRunner<C> = (cfg: C, seed: number, out: Float64Array) => { guardHits: number };
+
+/**
+ * The seeds of an ensemble of configuration A and, optionally, B on the same seeds (common random numbers):
+ * seed i is `firstSeed + i`; seeds run here in seed order (runNext) or elsewhere and arrive in any order
+ * (ingest). Both toys' ensembles keep their seeds in one of these.
+ */
+export class PairedSeeds<C> {
+  readonly seeds: number[];
+  readonly a: SeedStore;
+  readonly b: SeedStore | null;
+  /** @param metrics metrics per row; `cfgB` given: paired */
+  constructor(readonly cfgA: C, readonly cfgB: C | undefined, firstSeed: number, seeds: number, steps: number, metrics: number, private readonly runOne: SeedRunner<C>) {
+    this.seeds = Array.from({ length: seeds }, (_, i) => (firstSeed + i) >>> 0);
+    this.a = new SeedStore(metrics, steps, seeds);
+    this.b = cfgB ? new SeedStore(metrics, steps, seeds) : null;
+  }
+  get completed(): number { return this.a.count; }
+  get done(): boolean { return this.a.count >= this.seeds.length; }
+  /** Length of one seed's row block ((steps + 1) × metrics), as `ingest` expects it. */
+  get rowLength(): number { return this.a.rowLength; }
+  /** Run up to `n` more seeds (each in A and, if present, B), in seed order. Returns how many ran. */
+  runNext(n = 1): number {
+    let ran = 0;
+    for (let i = 0; ran < n && i < this.seeds.length; i++) {
+      if (this.a.filled[i]) continue;
+      this.a.mark(i, this.runOne(this.cfgA, this.seeds[i], this.a.slot(i)).guardHits);
+      if (this.b) this.b.mark(i, this.runOne(this.cfgB!, this.seeds[i], this.b.slot(i)).guardHits);
+      ran++;
+    }
+    return ran;
+  }
+  /**
+   * Adds seed number `index` (0-based position in `seeds`) computed elsewhere, e.g. in another worker. Once
+   * every seed is in, every summary equals a sequential run's bit for bit. A refused seed changes neither store.
+   */
+  ingest(index: number, a: SeedRows, b?: SeedRows): void {
+    if (!!b !== !!this.b) throw new RangeError(this.b ? "this ensemble is paired: give the B rows too" : "this ensemble is not paired");
+    if (this.b && b!.rows.length !== this.b.rowLength) throw new RangeError(`seed rows have length ${b!.rows.length}, expected ${this.b.rowLength}`);
+    this.a.ingest(index, a.rows, a.guardHits);
+    if (b) this.b!.ingest(index, b.rows, b.guardHits);
+  }
+}
+
 export interface SummaryOptions {
   /** quantiles at every step for every metric (true), for these metrics (a set), or only at the final step (false) */
   quantilesPerStep: boolean | ReadonlySet<string>;

@@ -3,7 +3,7 @@
 // seeds (common random numbers: the first rollout is shared exactly, and the runs stay coupled afterwards).
 // The rows and the statistics over seeds are the strategy toy's (../seed-store.ts).
 
-import { checkSeedCount, pairedDiff, SeedStore, summariseSeeds, type MeanSeSeries, type PairedDiff, type PointStats } from "../seed-store.js";
+import { checkSeedCount, PairedSeeds, pairedDiff, summariseSeeds, type MeanSeSeries, type PairedDiff, type PointStats, type SeedRows, type SeedStore } from "../seed-store.js";
 import type { TokenToyConfig } from "./config.js";
 import { runTokenSingle, tokenMetricNames } from "./sim.js";
 
@@ -42,12 +42,12 @@ function summarise(cfg: TokenToyConfig, st: SeedStore, seeds: number[], only: Se
   return { strategies: cfg.strategies.slice(), metricNames: names, steps: st.T, seeds: st.filledIndices().map((i) => seeds[i]), seedsPlanned: seeds.length, stats, final, guardHits: st.guardHits };
 }
 
-/** Runs configuration A (and B on the same seeds) seed by seed; both validated, same modes and steps. */
-export class TokenEnsemble {
-  readonly seeds: number[];
-  private readonly a: SeedStore;
-  private readonly b: SeedStore | null;
-  constructor(readonly cfgA: TokenToyConfig, seeds: number, readonly cfgB?: TokenToyConfig) {
+/**
+ * Runs configuration A (and B on the same seeds) seed by seed, or gathers seeds run elsewhere in any order
+ * (PairedSeeds); both validated, same modes, steps and class edges.
+ */
+export class TokenEnsemble extends PairedSeeds<TokenToyConfig> {
+  constructor(cfgA: TokenToyConfig, seeds: number, cfgB?: TokenToyConfig) {
     const problems = checkTokenEnsembleSize(cfgA, seeds);
     if (cfgB) {
       if (cfgB.strategies.length !== cfgA.strategies.length) problems.push("the paired configuration must have the same number of modes");
@@ -55,31 +55,7 @@ export class TokenEnsemble {
       if (cfgB.classEdges.length !== cfgA.classEdges.length) problems.push("the paired configuration must have the same number of class edges");
     }
     if (problems.length) throw new RangeError(problems.join("; "));
-    this.seeds = Array.from({ length: seeds }, (_, i) => (cfgA.seed + i) >>> 0);
-    this.a = new SeedStore(namesOf(cfgA).length, cfgA.steps, seeds);
-    this.b = cfgB ? new SeedStore(namesOf(cfgB).length, cfgB.steps, seeds) : null;
-  }
-  get completed(): number { return this.a.count; }
-  get done(): boolean { return this.a.count >= this.seeds.length; }
-  get rowLength(): number { return this.a.rowLength; }
-  /** Run up to n more seeds in seed order; returns how many ran. */
-  runNext(n = 1): number {
-    let ran = 0;
-    for (let i = 0; ran < n && i < this.seeds.length; i++) {
-      if (this.a.filled[i]) continue;
-      this.a.mark(i, runTokenSingle(this.cfgA, this.seeds[i], this.a.slot(i)).guardHits);
-      if (this.b) this.b.mark(i, runTokenSingle(this.cfgB!, this.seeds[i], this.b.slot(i)).guardHits);
-      ran++;
-    }
-    return ran;
-  }
-  /** Seed number `index` computed elsewhere (e.g. another worker). */
-  ingest(index: number, rowsA: ArrayLike<number>, rowsB?: ArrayLike<number>, guardA = 0, guardB = 0): void {
-    if (!!rowsB !== !!this.b) throw new RangeError(this.b ? "this ensemble is paired: give the B rows too" : "this ensemble is not paired");
-    // check B before A takes the seed, so a refused seed leaves both stores as they were
-    if (this.b && rowsB!.length !== this.b.rowLength) throw new RangeError(`seed rows have length ${rowsB!.length}, expected ${this.b.rowLength}`);
-    this.a.ingest(index, rowsA, guardA);
-    this.b?.ingest(index, rowsB!, guardB);
+    super(cfgA, cfgB, cfgA.seed, seeds, cfgA.steps, namesOf(cfgA).length, runTokenSingle);
   }
   /** Summary so far; `metrics` limits it to some metric names (the page asks for the ones it draws). */
   result(metrics?: string[]): TokenEnsembleResult {
@@ -97,7 +73,7 @@ export function runTokenEnsemble(cfgA: TokenToyConfig, seeds: number, cfgB?: Tok
 }
 
 /** One seed's metric rows, as `TokenEnsemble.ingest` takes them. */
-export interface TokenSeedRows { rows: Float64Array; guardHits: number }
+export type TokenSeedRows = SeedRows;
 
 /**
  * Seed number `index` (seed cfgA.seed + index) of configuration A and, when given, B on the same seed: a pure

@@ -121,7 +121,7 @@ export class TokenRunMerger {
   get done(): boolean { return this.ensemble.done; }
   ingest(index: number, r: TokenSeedResult): void {
     if (!!r.b !== !!this.b) throw new RangeError(this.b ? "this run is paired: give the B trace too" : "this run is not paired");
-    this.ensemble.ingest(index, r.a.rows, r.b?.rows, r.a.guardHits, r.b?.guardHits ?? 0);
+    this.ensemble.ingest(index, r.a, r.b);
     // only the extras are kept (the rows are copied into the ensemble)
     this.seedsIn[index] = { hist0: r.hist0, a: { ...r.a, rows: EMPTY }, b: r.b ? { ...r.b, rows: EMPTY } : undefined };
   }
