@@ -136,8 +136,8 @@ export interface SummaryOptions {
 }
 
 /**
- * Per (step, metric) cell j = t·M + m of the filled seeds' rows: Σ over seeds (in seed-list order) of
- * f(seed's value), accumulated seed by seed over whole rows. Sequential row passes instead of one strided
+ * Per (step, metric) cell j = t·M + m of the filled seeds' rows: the sum over seeds (in seed-list order) of the
+ * value, or with `mean` of its squared deviation, accumulated seed by seed over whole rows. Sequential row passes instead of one strided
  * column per cell: the sums are the same additions in the same order, but a pool's few partial summaries
  * each run mostly before the JIT has optimised them, and there the tight row loops are several times faster.
  */
@@ -166,10 +166,12 @@ export function summariseSeeds(store: SeedStore, names: string[], o: SummaryOpti
   const S = idx.length, T = store.T, M = store.M, R = store.rowLength, data = store.data;
   const starts = idx.map((i) => i * R);
   const { mean, se } = meanAndSe(data, starts, R);
-  // column j of the filled seeds (seed-list order), sorted by the typed-array sort
-  const columns = new Float64Array(S * R); // (only the columns a quantile is taken of are sorted)
-  for (let s = 0; s < S; s++) { const start = starts[s]; for (let j = 0; j < R; j++) columns[j * S + s] = data[start + j]; }
-  const sortedColumn = (j: number) => columns.subarray(j * S, (j + 1) * S).sort();
+  // cell j over the filled seeds, sorted by the typed-array sort (gathered only for the cells a quantile is taken of)
+  const column = new Float64Array(S);
+  const sortedColumn = (j: number) => {
+    for (let s = 0; s < S; s++) column[s] = data[starts[s] + j];
+    return column.sort();
+  };
   const stats: Record<string, StepStats> = {};
   const final: Record<string, PointStats> = {};
   const perStep = (name: string) => (typeof o.quantilesPerStep === "boolean" ? o.quantilesPerStep : o.quantilesPerStep.has(name));
