@@ -153,16 +153,16 @@ export const DEFAULT_RUNS_SQL = `SELECT run, preset, clip, eps_low, eps_high, ga
        round(paired_du_clip_on_minus_off / nullif(paired_du_se, 0), 1) AS paired_z
 FROM runs ORDER BY run`;
 
-/**
- * A download link whose file is made when it is clicked (the blob URL is set before the browser follows it),
- * so large exports cost nothing until someone asks for them.
- */
 /** Runs `f` when the main thread is idle (within 2 s), or on the next task where there is no idle callback. */
 function whenIdle(f: () => void): void {
   if (typeof requestIdleCallback === "function") requestIdleCallback(f, { timeout: 2000 });
   else setTimeout(f, 0);
 }
 
+/**
+ * A download link whose file is made when it is clicked (the blob URL is set before the browser follows it),
+ * so large exports cost nothing until someone asks for them.
+ */
 export function lazyDownload(make: () => string, type: string, name: string, label: string, testid: string): HTMLAnchorElement {
   const a = document.createElement("a");
   a.href = "#";
@@ -188,8 +188,7 @@ export function runsPanel(): RunsHandle {
   const rows: RunRow[] = stored?.rows ?? [];
   // per-step results of restored runs are kept only if they fitted into sessionStorage
   const jsons: (unknown | null)[] = stored ? (stored.jsons ?? rows.map(() => null)) : [];
-  // each run's JSON text, made once (a run's per-step results are hundreds of kB)
-  // JSON text of each run's results, made lazily (saveJson)
+  // each run's JSON text, made once and on an idle turn (saveJson): a run's per-step results are hundreds of kB
   const jsonTexts: (string | undefined)[] = [];
   const storageNote = document.createElement("p");
   storageNote.dataset.testid = "toy-runs-storage";
