@@ -63,6 +63,21 @@ export class StrategyRollout {
     const rPrompt = this.rPrompt, rActions = this.rActions, rRewards = this.rRewards, rAnswers = this.rAnswers;
     const promptArr = this.prompt, actionArr = this.action, rewardArr = this.reward, logpOldArr = this.logpOld;
     let rewardSum = 0;
+    if (!b && rewardCode === REWARD_CODE.random) {
+      // the paper's setting (one shared policy, random reward): the same draws from the same streams as the
+      // general loop below, without its per-sample branches (the simulator's hottest loop)
+      for (let j = 0; j < B; j++) {
+        rPrompt.next(); // the prompt is drawn but not read on this path
+        for (let i = j * G, end = i + G; i < end; i++) {
+          const a = categorical(pTmp, 0, K, rActions.next());
+          const r = rRewards.next() < gamma ? 1 : 0;
+          actionArr[i] = a;
+          rewardArr[i] = r;
+          rewardSum += r;
+        }
+      }
+      return rewardSum;
+    }
     for (let j = 0; j < B; j++) {
       const x = Math.floor(P * rPrompt.next());
       if (b) {

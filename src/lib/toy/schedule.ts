@@ -78,10 +78,13 @@ export class MiniBatchSchedule {
     const order = this.order, sums = this.mbSum, cnts = this.mbCnt, rng = this.rShuffle, size = this.size;
     const stride = 3 * this.K, limit = this.nMb * size;
     sums.fill(0); cnts.fill(0);
+    // mini-batch ⌊i/size⌋ of position i, kept as a running offset (no division per sample)
+    let mb = Math.floor((this.N - 1) / size), mbStart = mb * size, base = mb * stride;
     for (let i = this.N - 1; i >= 1; i--) {
       const j = Math.floor(rng.next() * (i + 1));
       const t = order[j]; order[j] = order[i]; order[i] = t;
-      if (i < limit) { const o = ((i / size) | 0) * stride + cls[t]; sums[o] += A[t]; cnts[o]++; }
+      if (i < mbStart) { mbStart -= size; base -= stride; }
+      if (i < limit) { const o = base + cls[t]; sums[o] += A[t]; cnts[o]++; }
     }
     const t0 = order[0];
     const o0 = cls[t0];
