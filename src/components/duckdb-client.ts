@@ -99,6 +99,19 @@ export class DuckDBStartError extends Error {
   }
 }
 
+/**
+ * A User Timing mark per start-up stage ("duckdb:instantiated", …): the bench and devtools read where the
+ * cold start goes (scripts/bench-duckdb.ts); a mark costs microseconds.
+ */
+export const MARK_PREFIX = "duckdb:";
+function mark(stage: string): void {
+  try {
+    performance.mark(MARK_PREFIX + stage);
+  } catch {
+    // User Timing missing (very old browser, some test stubs): nothing to record
+  }
+}
+
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function quoteIdent(name: string): string {
@@ -197,6 +210,26 @@ export async function preflight(wasmUrl: string): Promise<string | null> {
   return null;
 }
 
+/** wasm-feature-detect's exception-handling probe, which DuckDB's selectBundle uses to choose the "eh" build. */
+const EH_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 8, 1, 6, 0, 6, 64, 25, 11, 11]);
+
+/**
+ * Starts DuckDB's worker. An error thrown inside it (the wasm answered 404, has the wrong MIME type, or may not
+ * be compiled) never answers DuckDB's pending request; `failed` catching it is what ends "Starting DuckDB…".
+ */
+function spawnWorker(url: string): {worker: Worker; failed: Promise<never>} {
+  // a classic worker fails: Framework serves the worker file as an ES module
+  const worker = new Worker(url, {type: "module"});
+  const failed = new Promise<never>((_, reject) => {
+    worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      reject(new Error(event.message || "the DuckDB worker stopped"));
+    });
+  });
+  failed.catch(() => {});
+  return {worker, failed};
+}
+
 /** Rejects when `work` makes no progress for `ms` (progress() pushes the deadline back). */
 function watchdog(ms: number, what: () => string): {promise: Promise<never>; progress(): void; stop(): void} {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -211,7 +244,7 @@ function watchdog(ms: number, what: () => string): {promise: Promise<never>; pro
   return {promise, progress: arm, stop: () => clearTimeout(timer)};
 }
 
-async function startEngine(tables: CsvTable[], onStage: (stage: LoadStage) => void, options: OpenOptions): Promise<Engine> {
+async function startEngine(tablesToLoad: CsvTable[] | Promise<CsvTable[]>, onStage: (stage: LoadStage) => void, options: OpenOptions): Promise<Engine> {
   let stage: LoadStage = "downloading";
   const report = (s: LoadStage) => {
     stage = s;
@@ -220,8 +253,8 @@ async function startEngine(tables: CsvTable[], onStage: (stage: LoadStage) => vo
   const dog = watchdog(options.stallTimeoutMs ?? 90_000, () => (stage === "downloading" ? "downloading DuckDB" : stage === "starting" ? "starting DuckDB" : "loading the tables"));
   let worker: Worker | undefined;
   let wasmUrl = "";
+  mark("start");
   try {
-    const duckdb = await Promise.race([import("@duckdb/duckdb-wasm"), dog.promise]);
     const bundles = {
       mvp: {
         mainModule: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm"),
@@ -232,33 +265,47 @@ async function startEngine(tables: CsvTable[], onStage: (stage: LoadStage) => vo
         mainWorker: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js"),
       },
     };
+    // The worker's script (750 kB) downloads and compiles while the page imports DuckDB's API and checks the
+    // engine file: started on the bundle DuckDB will pick (the same probe as its selectBundle), replaced if not.
+    const guess = WebAssembly.validate(EH_PROBE) ? bundles.eh : bundles.mvp;
+    let spawned = spawnWorker(guess.mainWorker);
+    worker = spawned.worker;
+    const guessChecked = preflight(guess.mainModule);
+    const duckdb = await Promise.race([import("@duckdb/duckdb-wasm"), dog.promise]);
+    mark("imported");
     const bundle = await duckdb.selectBundle(bundles);
+    mark(`bundle-${bundle.mainModule.includes("-eh.") ? "eh" : "mvp"}`);
     wasmUrl = bundle.mainModule;
+    if (bundle.mainWorker !== guess.mainWorker) {
+      spawned.worker.terminate();
+      spawned = spawnWorker(bundle.mainWorker!);
+      worker = spawned.worker;
+    }
     // An error inside DuckDB's worker while it compiles the engine is never answered (the worker leaves the
     // rejection unhandled), so the usual causes are checked here first, and the watchdog catches the rest.
-    const problem = await Promise.race([preflight(wasmUrl), dog.promise]);
+    const problem = await Promise.race([bundle.mainModule === guess.mainModule ? guessChecked : preflight(wasmUrl), dog.promise]);
     if (problem) throw new DuckDBStartError(problem);
-    // a classic worker fails: Framework serves the worker file as an ES module
-    const w = (worker = new Worker(bundle.mainWorker!, {type: "module"}));
-    // An error thrown inside the worker (the wasm answered 404, has the wrong MIME type, or may not be
-    // compiled) never answers DuckDB's pending request; catching it here is what ends "Starting DuckDB…".
-    const workerFailed = new Promise<never>((_, reject) => {
-      w.addEventListener("error", (event) => {
-        event.preventDefault();
-        reject(new Error(event.message || "the DuckDB worker stopped"));
-      });
-    });
-    workerFailed.catch(() => {});
+    mark("preflight-done");
+    const {worker: w, failed: workerFailed} = spawned;
     const step = <T>(p: Promise<T>) => Promise.race([p, workerFailed, dog.promise]);
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), w);
     report("starting");
     await step(db.instantiate(bundle.mainModule, bundle.pthreadWorker, () => dog.progress()));
+    mark("instantiated");
     dog.progress();
     await step(db.open({query: {castDecimalToDouble: false, castBigIntToDouble: false, castTimestampToDate: false}}));
+    mark("opened");
     const conn = await step(db.connect());
+    // the tables were being fetched while the engine started (a failed fetch fails the start, with its cause)
+    const tables = await step(Promise.resolve(tablesToLoad).catch((e: unknown) => {
+      throw new DuckDBStartError(`DuckDB could not start: the tables could not be downloaded (${message(e)}).`);
+    }));
     report("loading tables");
     dog.progress();
-    for (const t of tables) await step(loadCsvTable(db, conn, t));
+    for (const t of tables) {
+      await step(loadCsvTable(db, conn, t));
+      mark(`table-${t.name}`);
+    }
     // Once the tables are in, DuckDB may touch nothing outside this page: no extension downloads (they come
     // from another host) and no reads of URLs or files, whatever SQL a reader types — except the in-memory
     // files of the tables loaded on first use.
@@ -267,6 +314,7 @@ async function startEngine(tables: CsvTable[], onStage: (stage: LoadStage) => vo
     const lazyFiles = (options.lazyTables ?? []).map((t) => `'${csvFileName(t.name)}'`);
     if (lazyFiles.length) await step(conn.query(`SET allowed_paths = [${lazyFiles.join(", ")}]`));
     await step(conn.query("SET enable_external_access = false"));
+    mark("locked-down");
     return {db, conn, worker: w};
   } catch (e) {
     worker?.terminate();
@@ -301,10 +349,15 @@ interface Batch {
 /**
  * Start DuckDB in a module worker and load the given CSV tables.
  * onStage reports progress so the page can show a loading state; a failure rejects with DuckDBStartError.
+ * `tables` may still be on its way: the engine starts meanwhile and reads them in once both are there.
  */
-export async function openDuckDB(tables: CsvTable[], onStage: (stage: LoadStage) => void = () => {}, options: OpenOptions = {}): Promise<DuckClient> {
-  let engine = startEngine(tables, onStage, options);
+export async function openDuckDB(tablesToLoad: CsvTable[] | Promise<CsvTable[]>, onStage: (stage: LoadStage) => void = () => {}, options: OpenOptions = {}): Promise<DuckClient> {
+  // a rejected fetch is reported by startEngine; this copy only must not count as unhandled meanwhile
+  const tablesPromise = Promise.resolve(tablesToLoad);
+  tablesPromise.catch(() => {});
+  let engine = startEngine(tablesPromise, onStage, options);
   await engine;
+  const tables = await tablesPromise;
   onStage("ready");
   // tables loaded on first use: fetched once, read into DuckDB before the first query naming them, and read
   // again into a fresh worker after a restart
@@ -437,6 +490,7 @@ export async function openDuckDB(tables: CsvTable[], onStage: (stage: LoadStage)
         await loadReferenced(e, sql);
         if (cancelled) throw new QueryCancelledError();
         const started = performance.now();
+        mark("query-start");
         const body = queryBody(sql);
         if (body == null) throw new Error("The query is empty: type a SELECT statement.");
         let result = await readWrapped(e, body, maxRows, maxChars, isCancelled).catch((err: unknown) => {
@@ -448,6 +502,7 @@ export async function openDuckDB(tables: CsvTable[], onStage: (stage: LoadStage)
           if (err instanceof QueryCancelledError || cancelled) throw new QueryCancelledError();
           throw new Error(readableDuckDbError(message(err)));
         });
+        mark("query-end");
         const rows = result.cells.map((r) => Object.fromEntries(result!.columns.map((c, j) => [c.name, r[j]])));
         return {...result, rows, elapsedMs: performance.now() - started};
       });
