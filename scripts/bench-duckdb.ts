@@ -11,8 +11,8 @@ import {median} from "./bench-kit.js";
 /** a reader's pause (an assumption, stated in the figure): between load and Run, or pointing at the box and Run */
 const GAP_MS = 1000;
 const RUNS = 3;
-/** what DuckDB costs the page: the engine, its worker and the tables (everything else is the page itself) */
-const DUCKDB_ASSET = /duckdb-(eh|mvp)|duckdb-browser|@duckdb\/duckdb-wasm|paper-query-tables|\.wasm(\?|$)/;
+/** what DuckDB costs the page: the engine, its worker, its API (with apache-arrow) and the tables */
+const DUCKDB_ASSET = /duckdb-(eh|mvp)|duckdb-browser|@duckdb\/duckdb-wasm|apache-arrow@|flatbuffers@|tslib@|paper-query-arrow|\.wasm(\?|$)/;
 
 /** Browsers that ask sites to save data get no background start: the old cold start, Run with nothing started. */
 const SAVE_DATA = `Object.defineProperty(Navigator.prototype, "connection", {configurable: true, get: () => ({saveData: true, effectiveType: "4g"})});`;

@@ -1,7 +1,8 @@
 // A small DuckDB-wasm (1.32.0) client, loaded on demand only: nothing of DuckDB is fetched until
 // openDuckDB() is called. Assets are self-hosted from node_modules via import.meta.resolve, the worker is
 // a module worker, logging is off, and only CSV text is fed in (the json/parquet extensions would be
-// downloaded from another host). Reusable: the query page loads the paper tables; the toy page loads its
+// downloaded from another host); the query page's start-up tables come ready-typed as Arrow IPC streams made at
+// build time (src/lib/sql/query-tables.ts). Reusable: the query page loads the paper tables; the toy page loads its
 // runs table the same way.
 //
 // What a reader types cannot hurt the page (see src/lib/sql/reader-query.ts): DuckDB stops after the rows
@@ -14,15 +15,12 @@ import {cellText, DEFAULT_LIMITS, describeSql, displaySql, isNumericSqlType, que
 import {arrowCellText, type ArrowCellKind} from "../lib/sql/arrow-cells.js";
 import {readableDuckDbError} from "../lib/sql/errors.js";
 import {referencedTables} from "../lib/sql/table-references.js";
+import {createTableSql, csvFileName, type CsvTable} from "../lib/sql/create-table.js";
+import type {ArrowTable} from "../lib/sql/query-tables.js";
 
-export interface CsvTable {
-  /** SQL table name (letters, digits, underscore). */
-  name: string;
-  /** CSV text with a header row. */
-  csv: string;
-  /** Column -> SQL type to cast to after reading every column as text (others stay VARCHAR). */
-  types?: Record<string, string>;
-}
+export {createTableSql, type CsvTable};
+/** A table DuckDB starts with: CSV text read in on the page, or an Arrow stream read as it is. */
+export type StartTable = CsvTable | ArrowTable;
 
 /** A table loaded on first use: fetched and read into DuckDB before the first query that names it. */
 export interface LazyCsvTable {
@@ -112,15 +110,6 @@ function mark(stage: string): void {
   }
 }
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-function quoteIdent(name: string): string {
-  if (!NAME.test(name)) throw new Error(`invalid table or column name: ${JSON.stringify(name)}`);
-  return `"${name}"`;
-}
-
-const csvFileName = (table: string) => `${quoteIdent(table).slice(1, -1)}.csv`;
-
 /** Registers the CSV text as an in-memory file and reads it into its table. */
 async function loadCsvTable(db: {registerFileText(name: string, text: string): Promise<void>}, conn: {query(sql: string): Promise<unknown>}, t: CsvTable): Promise<void> {
   const file = csvFileName(t.name);
@@ -128,18 +117,11 @@ async function loadCsvTable(db: {registerFileText(name: string, text: string): P
   await conn.query(createTableSql(t, file));
 }
 
-/** The CREATE TABLE statement for one CSV table (pure; exported for tests). */
-export function createTableSql(t: CsvTable, fileName: string): string {
-  const table = quoteIdent(t.name);
-  const casts = Object.entries(t.types ?? {}).map(([col, type]) => {
-    if (!/^[A-Z]+$/.test(type)) throw new Error(`invalid SQL type for ${t.name}.${col}: ${type}`);
-    // DuckDB reads empty cells as NULL; TRY_CAST keeps a malformed cell NULL instead of failing the load
-    return type === "BOOLEAN"
-      ? `(lower(${quoteIdent(col)}) = 'true') AS ${quoteIdent(col)}`
-      : `TRY_CAST(${quoteIdent(col)} AS ${type}) AS ${quoteIdent(col)}`;
-  });
-  const select = casts.length ? `SELECT * REPLACE (${casts.join(", ")})` : "SELECT *";
-  return `CREATE OR REPLACE TABLE ${table} AS ${select} FROM read_csv('${fileName}', header = true, all_varchar = true, auto_detect = true)`;
+/** Reads one start-up table into DuckDB; an Arrow stream goes over as a copy (the worker takes the bytes it is
+ * sent, and a restart after a cancel reads the same table again). */
+async function loadStartTable(db: AsyncDuckDB, conn: AsyncDuckDBConnection, t: StartTable): Promise<void> {
+  if ("arrow" in t) await conn.insertArrowFromIPCStream(t.arrow.slice(), {name: t.name, create: true});
+  else await loadCsvTable(db, conn, t);
 }
 
 /** Longest cell shown, from the size guard shared by all cells (at least 16 characters, at most 2000). */
@@ -244,7 +226,7 @@ function watchdog(ms: number, what: () => string): {promise: Promise<never>; pro
   return {promise, progress: arm, stop: () => clearTimeout(timer)};
 }
 
-async function startEngine(tablesToLoad: CsvTable[] | Promise<CsvTable[]>, onStage: (stage: LoadStage) => void, options: OpenOptions): Promise<Engine> {
+async function startEngine(tablesToLoad: StartTable[] | Promise<StartTable[]>, onStage: (stage: LoadStage) => void, options: OpenOptions): Promise<Engine> {
   let stage: LoadStage = "downloading";
   const report = (s: LoadStage) => {
     stage = s;
@@ -303,7 +285,7 @@ async function startEngine(tablesToLoad: CsvTable[] | Promise<CsvTable[]>, onSta
     report("loading tables");
     dog.progress();
     for (const t of tables) {
-      await step(loadCsvTable(db, conn, t));
+      await step(loadStartTable(db, conn, t));
       mark(`table-${t.name}`);
     }
     // Once the tables are in, DuckDB may touch nothing outside this page: no extension downloads (they come
@@ -351,7 +333,7 @@ interface Batch {
  * onStage reports progress so the page can show a loading state; a failure rejects with DuckDBStartError.
  * `tables` may still be on its way: the engine starts meanwhile and reads them in once both are there.
  */
-export async function openDuckDB(tablesToLoad: CsvTable[] | Promise<CsvTable[]>, onStage: (stage: LoadStage) => void = () => {}, options: OpenOptions = {}): Promise<DuckClient> {
+export async function openDuckDB(tablesToLoad: StartTable[] | Promise<StartTable[]>, onStage: (stage: LoadStage) => void = () => {}, options: OpenOptions = {}): Promise<DuckClient> {
   // a rejected fetch is reported by startEngine; this copy only must not count as unhandled meanwhile
   const tablesPromise = Promise.resolve(tablesToLoad);
   tablesPromise.catch(() => {});
@@ -362,7 +344,7 @@ export async function openDuckDB(tablesToLoad: CsvTable[] | Promise<CsvTable[]>,
   // tables loaded on first use: fetched once, read into DuckDB before the first query naming them, and read
   // again into a fresh worker after a restart
   const lazy = options.lazyTables ?? [];
-  const loaded = new Map<string, CsvTable>();
+  const loaded = new Map<string, StartTable>();
   const everyLoadedTable = () => [...tables, ...loaded.values()];
   async function loadReferenced(e: Engine, sql: string): Promise<void> {
     for (const name of referencedTables(sql, lazy.filter((t) => !loaded.has(t.name)).map((t) => t.name))) {

@@ -4,7 +4,7 @@
 // when there is a numeric column, and a CSV download. The typed SQL survives a reload (sessionStorage).
 import * as Plot from "./plot.js";
 import {html} from "./paper-html.js";
-import {MARK_PREFIX, openDuckDB, QueryCancelledError, type CsvTable, type DuckClient, type LazyCsvTable, type LoadStage, type QueryResult} from "./duckdb-client.js";
+import {MARK_PREFIX, openDuckDB, QueryCancelledError, type DuckClient, type LazyCsvTable, type LoadStage, type QueryResult, type StartTable} from "./duckdb-client.js";
 import {rowCountText} from "../lib/sql/reader-query.js";
 import {backgroundStart, type ConnectionHints} from "../lib/sql/background-start.js";
 import {accessiblePlot} from "./plot-a11y.js";
@@ -227,7 +227,7 @@ export interface QueryPanelOptions {
  * The query panel. `loadTables` fetches the tables DuckDB starts with; `lazyTables` are fetched and read in only
  * before the first query that names them (the training curves: most of the data, few of the queries).
  */
-export function queryPanel(loadTables: () => Promise<CsvTable[]>, {width = 640, lazyTables = [], startInBackground = false, invalidation}: QueryPanelOptions = {}): HTMLElement {
+export function queryPanel(loadTables: () => Promise<StartTable[]>, {width = 640, lazyTables = [], startInBackground = false, invalidation}: QueryPanelOptions = {}): HTMLElement {
   let client: Promise<DuckClient> | null = null;
   let lastCsvUrl: string | null = null;
   let running: AbortController | null = null;

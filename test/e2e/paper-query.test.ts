@@ -9,7 +9,7 @@ import {assertClean, DIST, describeViolations, openPage, seriousAxeViolations, u
 const site = useSite();
 const DUCKDB_TIMEOUT = 60_000;
 /** DuckDB's own files and the tables it reads (the small duckdb-client module is part of the page). */
-const isDuckDbAsset = (u: string) => /duckdb|\.wasm|paper-query-tables/.test(u) && !/duckdb-client/.test(u);
+const isDuckDbAsset = (u: string) => /duckdb|\.wasm|paper-query-arrow/.test(u) && !/duckdb-client/.test(u);
 /** What Chromium says when the reader turned on its data saver (the Network Information API). */
 const SAVE_DATA = `Object.defineProperty(Navigator.prototype, "connection", {configurable: true, get: () => ({saveData: true, effectiveType: "4g"})});`;
 
@@ -200,6 +200,9 @@ test("/query: exact values, huge results stop inside DuckDB with a note, a never
     assert.equal(await page.getByTestId("query-cancel").isHidden(), true);
     await runQuery(page, "SELECT 42 AS answer", "answer");
     assert.deepEqual(await page.getByTestId("query-row").first().locator("td").allTextContents(), ["42"]);
+    // the start-up tables are still there (after a cancel DuckDB may have been restarted and read them again)
+    await runQuery(page, "SELECT count(*) AS fig1_v1 FROM numbers WHERE version = 'B_arXiv_v1_2025-06-12' AND place = 'Figure 1' AND quantity = 'delta'", "fig1_v1");
+    assert.deepEqual(await page.getByTestId("query-row").first().locator("td").allTextContents(), ["24"]);
     assertClean(watched);
   } finally {
     await watched.close();
