@@ -96,6 +96,11 @@ const STAGE_TEXT: Record<LoadStage, string> = {
   "restarting": "DuckDB did not stop the cancelled query in time: starting a fresh copy and reloading the tables (tables you created are gone)…",
 };
 
+/** Resolves after the browser has painted what is in the page now (a frame, then a task after it). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 /** Where the typed SQL is kept so that a reload (or a crash of the tab) does not lose it. */
 export const SQL_STORAGE_KEY = "spurious-rewards:query-sql";
 
@@ -303,6 +308,8 @@ export function queryPanel(loadTables: () => Promise<StartTable[]>, {width = 640
     if (running) return;
     const controller = (running = new AbortController());
     setRunning(true);
+    // "ok" only once this query's table, chart and download are all there (tests and tools wait for it)
+    output.dataset.state = "running";
     error.hidden = true;
     error.textContent = "";
     let c: DuckClient;
@@ -314,6 +321,7 @@ export function queryPanel(loadTables: () => Promise<StartTable[]>, {width = 640
       if (e instanceof QueryCancelledError) {
         error.textContent = "The query was cancelled before DuckDB had started.";
         error.hidden = false;
+        output.dataset.state = "cancelled";
         running = null;
         setRunning(false);
         return;
@@ -330,6 +338,10 @@ export function queryPanel(loadTables: () => Promise<StartTable[]>, {width = 640
       const result = await c.query(sql.value, {signal: controller.signal});
       output.replaceChildren(resultTable(result));
       performance.mark(`${MARK_PREFIX}rendered`);
+      // the rows are painted before the quick chart and the CSV are made (Plot's first chart on the page takes
+      // a few hundred milliseconds on a slow machine): the previous query's chart and link go at once
+      chart.replaceChildren();
+      download.hidden = true;
       const notes = [
         "Values are printed by DuckDB (CAST AS VARCHAR): integers and DECIMALs exactly, dates as dates, DOUBLE as the shortest decimal that reads back as the same stored double (so a sum of doubles may show a long tail such as 2.0000000000000018; round() it).",
       ];
@@ -338,7 +350,9 @@ export function queryPanel(loadTables: () => Promise<StartTable[]>, {width = 640
       if (result.cells.some((r) => r.some((v) => v != null && / characters in all\)$/.test(v)))) notes.push(`Cells longer than ${groupThousands(result.maxCellChars)} characters are cut; their full length is given.`);
       note.textContent = notes.join(" ");
       note.hidden = false;
+      await afterPaint();
       chart.replaceChildren(...[quickChart(result, width)].filter((x): x is Element => !!x));
+      performance.mark(`${MARK_PREFIX}charted`);
       if (lastCsvUrl) URL.revokeObjectURL(lastCsvUrl);
       lastCsvUrl = URL.createObjectURL(new Blob([resultToCsv(result)], {type: "text/csv"}));
       download.href = lastCsvUrl;

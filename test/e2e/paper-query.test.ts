@@ -96,6 +96,8 @@ test("/query: DuckDB answers the v1 Qwen2.5-Math-7B deltas; errors are inline", 
     assert.deepEqual(valueCells.map(Number), [29.1, 27.1, 26, 13.8, 24.1, 21.4]);
     const printed = await page.locator('[data-testid="query-results"] tbody tr td:nth-child(2)').allInnerTexts();
     assert.deepEqual(printed, ["+29.1", "+27.1", "+26.0", "+13.8", "+24.1", "+21.4"]);
+    // the chart and the download come a frame after the rows
+    await page.locator('[data-testid="query-output"][data-state="ok"]').waitFor();
     assert.equal(await page.locator('[data-testid="query-chart"] svg').count(), 1, "numeric column gets a quick chart");
     assert.equal(await page.getByTestId("query-download").isVisible(), true);
     assert.match(await page.getByTestId("duckdb-status").innerText(), /ready/);
@@ -145,6 +147,7 @@ async function runQuery(page: import("playwright-core").Page, sql: string, colum
   await page.getByTestId("query-sql").fill(sql);
   await page.getByTestId("query-run").click();
   await page.locator(`${results} thead th`, {hasText: new RegExp(`^${column}$`)}).waitFor({timeout: DUCKDB_TIMEOUT});
+  await page.locator('[data-testid="query-output"][data-state="ok"]').waitFor();
 }
 
 test("/query: exact values, huge results stop inside DuckDB with a note, a never-ending query can be cancelled", async () => {
