@@ -1,61 +1,136 @@
-// Bench for the query page, called by `npm run bench` (scripts/bench.ts): cold start of DuckDB-wasm to the
-// first result, and the bytes transferred before and after the reader asks for it. Prints nothing itself.
-import {chromium} from "playwright-core";
+// Bench for the query page, called by `npm run bench` (scripts/bench.ts): how long a reader waits from pressing
+// Run to the first result row, in the situations that differ since DuckDB starts in the background once the page
+// has loaded (src/components/paper-query.ts), the bytes that costs, and the longest main-thread task meanwhile.
+// Every timed figure is the median of RUNS fresh browser contexts (empty HTTP cache); the note lists all of them.
+// Run → first row is timed in the page: click event to the frame that paints the row (FIRST_ROW_CLOCK).
+// Prints nothing itself.
+import {chromium, type Browser, type BrowserContext, type Page} from "playwright-core";
 import {startStaticServer} from "./static-server.js";
 import {CHROMIUM_ARGS, CHROMIUM_PATH} from "../test/e2e/chromium.js";
+import {median} from "./bench-kit.js";
 
-/** a reader's pause between pointing at the SQL box and pressing Run (an assumption, stated in the figure) */
-const INTENT_GAP_MS = 1000;
+/** a reader's pause (an assumption, stated in the figure): between load and Run, or pointing at the box and Run */
+const GAP_MS = 1000;
+const RUNS = 3;
+/** what DuckDB costs the page: the engine, its worker, its API (with apache-arrow) and the tables */
+const DUCKDB_ASSET = /duckdb-(eh|mvp)|duckdb-browser|@duckdb\/duckdb-wasm|apache-arrow@|flatbuffers@|tslib@|paper-query-arrow|\.wasm(\?|$)/;
 
-export async function benchDuckdb({dist}: {dist: string}): Promise<Record<string, string>> {
-  const server = await startStaticServer(dist);
-  const browser = await chromium.launch({executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS});
+/** Browsers that ask sites to save data get no background start: the old cold start, Run with nothing started. */
+const SAVE_DATA = `Object.defineProperty(Navigator.prototype, "connection", {configurable: true, get: () => ({saveData: true, effectiveType: "4g"})});`;
+/**
+ * Timed inside the page, not by polling from outside (Playwright's waitFor backs off to 500 ms between checks):
+ * from the Run button's click event to the animation frame that paints the first result row.
+ */
+const FIRST_ROW_CLOCK = `document.addEventListener("click", (e) => {
+  if (e.target instanceof Element && e.target.closest('[data-testid="query-run"]') && window.__runAt === undefined) window.__runAt = performance.now();
+}, true);
+new MutationObserver(() => {
+  if (window.__runAt === undefined || window.__rowSeen || !document.querySelector('[data-testid="query-results"] tbody tr')) return;
+  window.__rowSeen = true;
+  requestAnimationFrame(() => (window.__rowAt = performance.now()));
+}).observe(document, {childList: true, subtree: true});`;
+/** Long Tasks API: every main-thread task over 50 ms from the start of the page. */
+const LONG_TASKS = `window.__longTasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(e.duration); }).observe({type: "longtask", buffered: true});`;
+
+interface Visit {
+  firstRowMs: number;
+  pageBytes: number;
+  duckBytes: number;
+  longestTaskMs: number;
+  warmMs?: number;
+}
+
+type Scenario = (page: Page) => Promise<void>;
+
+async function visit(browser: Browser, origin: string, {saveData, before, warm}: {saveData: boolean; before: Scenario; warm?: boolean}): Promise<Visit> {
+  const context: BrowserContext = await browser.newContext();
   try {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    await context.addInitScript(LONG_TASKS);
+    await context.addInitScript(FIRST_ROW_CLOCK);
+    if (saveData) await context.addInitScript(SAVE_DATA);
     // context-level events also see the worker's fetches (the .wasm is fetched by the DuckDB worker)
-    let bytes = 0;
-    let pending: Promise<void>[] = [];
+    let pageBytes = 0, duckBytes = 0;
+    const pending: Promise<void>[] = [];
     context.on("requestfinished", (request) => {
-      pending.push(request.sizes().then((s) => void (bytes += s.responseBodySize + s.responseHeadersSize)).catch(() => {}));
+      pending.push(request.sizes().then((s) => {
+        const n = s.responseBodySize + s.responseHeadersSize;
+        if (DUCKDB_ASSET.test(request.url())) duckBytes += n;
+        else pageBytes += n;
+      }).catch(() => {}));
     });
-    const settled = async () => { await Promise.all(pending); pending = []; };
-    await page.goto(`${server.origin}/query`, {waitUntil: "networkidle"});
+    const page = await context.newPage();
+    // "load", not "networkidle": the background start keeps the network busy after load
+    await page.goto(`${origin}/query`, {waitUntil: "load"});
     await page.getByTestId("query-run").waitFor();
-    await settled();
-    const pageBytes = bytes;
-    const started = performance.now();
+    await before(page);
     await page.getByTestId("query-run").click();
     await page.locator('[data-testid="query-results"] tbody tr').first().waitFor({timeout: 120_000});
-    const firstResultMs = performance.now() - started;
+    const firstRowMs = await page.waitForFunction(() => {
+      const w = window as unknown as {__runAt?: number; __rowAt?: number};
+      return w.__rowAt !== undefined && w.__runAt !== undefined ? w.__rowAt - w.__runAt : false;
+    }).then((h) => h.jsonValue() as Promise<number>);
+    const longestTaskMs = await page.evaluate(() => Math.max(0, ...((window as unknown as {__longTasks: number[]}).__longTasks)));
+    let warmMs: number | undefined;
+    if (warm) {
+      const warmStart = performance.now();
+      await page.getByTestId("query-sql").fill("SELECT count(*) FROM numbers");
+      await page.getByTestId("query-run").click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="query-results"] caption')?.textContent?.startsWith("1 row"));
+      warmMs = performance.now() - warmStart;
+    }
     await page.waitForLoadState("networkidle");
-    await settled();
-    const duckBytes = bytes - pageBytes;
-    // a warm query for comparison
-    const warmStart = performance.now();
-    await page.getByTestId("query-sql").fill("SELECT count(*) FROM numbers");
-    await page.getByTestId("query-run").click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="query-results"] caption')?.textContent?.startsWith("1 row"));
-    const warmMs = performance.now() - warmStart;
+    await Promise.all(pending);
+    return {firstRowMs, pageBytes, duckBytes, longestTaskMs, warmMs};
+  } finally {
     await context.close();
-    // with warm-up on intent: the reader points at the SQL box, then presses Run a moment later
-    const intentContext = await browser.newContext();
-    const intentPage = await intentContext.newPage();
-    await intentPage.goto(`${server.origin}/query`, {waitUntil: "networkidle"});
-    await intentPage.getByTestId("query-sql").hover();
-    await intentPage.waitForTimeout(INTENT_GAP_MS);
-    const intentStart = performance.now();
-    await intentPage.getByTestId("query-run").click();
-    await intentPage.locator('[data-testid="query-results"] tbody tr').first().waitFor({timeout: 120_000});
-    const intentMs = performance.now() - intentStart;
-    await intentContext.close();
-    return {
-      [`after pointing at the SQL box ${INTENT_GAP_MS} ms before: Run click → first result row`]: `${intentMs.toFixed(0)} ms`,
-      "page load, before DuckDB (bytes served)": `${(pageBytes / 1000).toFixed(1)} kB`,
-      "cold start: Run click → first result row": `${firstResultMs.toFixed(0)} ms`,
-      "DuckDB + tables on first Run (bytes served)": `${(duckBytes / 1e6).toFixed(2)} MB`,
-      "warm query → result": `${warmMs.toFixed(0)} ms`,
-    };
+  }
+}
+
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+const all = (xs: number[]) => `runs: ${xs.map((x) => x.toFixed(0)).join(", ")} ms`;
+
+export async function benchDuckdb({dist}: {dist: string}): Promise<{record: Record<string, string>; notes: Record<string, string>}> {
+  const server = await startStaticServer(dist);
+  const browser = await chromium.launch({executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS});
+  const scenarios: Record<string, {saveData: boolean; before: Scenario; warm?: boolean}> = {
+    "background start, Run right after load: Run click → first result row": {saveData: false, before: async () => {}, warm: true},
+    [`background start, Run ${GAP_MS} ms after load: Run click → first result row`]: {saveData: false, before: (page) => page.waitForTimeout(GAP_MS)},
+    "no background start (data saver), Run right after load: Run click → first result row": {saveData: true, before: async () => {}},
+    [`no background start (data saver), pointing at the SQL box ${GAP_MS} ms before Run: Run click → first result row`]: {
+      saveData: true,
+      before: async (page) => {
+        await page.getByTestId("query-sql").hover();
+        await page.waitForTimeout(GAP_MS);
+      },
+    },
+  };
+  try {
+    const record: Record<string, string> = {};
+    const notes: Record<string, string> = {};
+    const visits: Visit[] = [];
+    // round-robin, so that a noisy moment on this shared machine does not land on one scenario only
+    const results = new Map<string, Visit[]>(Object.keys(scenarios).map((k) => [k, []]));
+    for (let i = 0; i < RUNS; i++) {
+      for (const [name, s] of Object.entries(scenarios)) {
+        const v = await visit(browser, server.origin, s);
+        results.get(name)!.push(v);
+        visits.push(v);
+      }
+    }
+    for (const [name, vs] of results) {
+      const times = vs.map((v) => v.firstRowMs);
+      record[name] = ms(median(times));
+      notes[name] = all(times);
+    }
+    const warm = visits.flatMap((v) => (v.warmMs === undefined ? [] : [v.warmMs]));
+    record["warm query → result"] = ms(median(warm));
+    notes["warm query → result"] = all(warm);
+    const longest = visits.map((v) => v.longestTaskMs);
+    record["longest main-thread task, page load to first result row (any scenario)"] = ms(Math.max(...longest));
+    notes["longest main-thread task, page load to first result row (any scenario)"] = all(longest);
+    record["page without DuckDB (bytes served)"] = `${(median(visits.map((v) => v.pageBytes)) / 1000).toFixed(1)} kB`;
+    record["DuckDB: engine, worker and tables (bytes served, part of every visit with the background start)"] = `${(median(visits.map((v) => v.duckBytes)) / 1e6).toFixed(2)} MB`;
+    return {record, notes};
   } finally {
     await browser.close();
     await server.close();
@@ -69,9 +144,17 @@ export const bench: import("./bench-kit.js").BenchModule = {
   needsSite: true,
   async run({dist}) {
     const {figuresFromRecord} = await import("./bench-kit.js");
-    return figuresFromRecord(await benchDuckdb({dist}), {
-      "cold start: Run click → first result row": {target: {op: "≤", value: 1500}, previous: {value: 2400, source: "issue 10"}},
-      [`after pointing at the SQL box ${INTENT_GAP_MS} ms before: Run click → first result row`]: {target: {op: "≤", value: 1500}, previous: {value: 2400, source: "issue 10 (cold Run)"}},
-    });
+    const {record, notes} = await benchDuckdb({dist});
+    // previous: this bench before the background start, medians of 3 back-to-back runs on this machine
+    // (cold Run 4,225 ms; pointing at the SQL box 1 s before Run 3,518 ms); the issue measured 2,400 ms
+    const target = {op: "≤" as const, value: 1500};
+    const extra: Record<string, Partial<import("./bench-kit.js").Figure>> = {
+      "background start, Run right after load: Run click → first result row": {target, previous: {value: 4225, source: "cold Run before the background start"}},
+      [`background start, Run ${GAP_MS} ms after load: Run click → first result row`]: {target, previous: {value: 4225, source: "cold Run before the background start"}},
+      "no background start (data saver), Run right after load: Run click → first result row": {previous: {value: 4225, source: "cold Run, same path"}},
+      [`no background start (data saver), pointing at the SQL box ${GAP_MS} ms before Run: Run click → first result row`]: {previous: {value: 3518, source: "intent warm-up, same path"}},
+      "longest main-thread task, page load to first result row (any scenario)": {target: {op: "≤", value: 50}},
+    };
+    return figuresFromRecord(record, extra).map((f) => ({...f, note: notes[f.figure] ?? f.note}));
   },
 };

@@ -1,7 +1,8 @@
 // A small DuckDB-wasm (1.32.0) client, loaded on demand only: nothing of DuckDB is fetched until
 // openDuckDB() is called. Assets are self-hosted from node_modules via import.meta.resolve, the worker is
 // a module worker, logging is off, and only CSV text is fed in (the json/parquet extensions would be
-// downloaded from another host). Reusable: the query page loads the paper tables; the toy page loads its
+// downloaded from another host); the query page's start-up tables come ready-typed as Arrow IPC streams made at
+// build time (src/lib/sql/query-tables.ts). Reusable: the query page loads the paper tables; the toy page loads its
 // runs table the same way.
 //
 // What a reader types cannot hurt the page (see src/lib/sql/reader-query.ts): DuckDB stops after the rows
@@ -14,15 +15,12 @@ import {cellText, DEFAULT_LIMITS, describeSql, displaySql, isNumericSqlType, que
 import {arrowCellText, type ArrowCellKind} from "../lib/sql/arrow-cells.js";
 import {readableDuckDbError} from "../lib/sql/errors.js";
 import {referencedTables} from "../lib/sql/table-references.js";
+import {createTableSql, csvFileName, type CsvTable} from "../lib/sql/create-table.js";
+import type {ArrowTable} from "../lib/sql/query-tables.js";
 
-export interface CsvTable {
-  /** SQL table name (letters, digits, underscore). */
-  name: string;
-  /** CSV text with a header row. */
-  csv: string;
-  /** Column -> SQL type to cast to after reading every column as text (others stay VARCHAR). */
-  types?: Record<string, string>;
-}
+export {createTableSql, type CsvTable};
+/** A table DuckDB starts with: CSV text read in on the page, or an Arrow stream read as it is. */
+export type StartTable = CsvTable | ArrowTable;
 
 /** A table loaded on first use: fetched and read into DuckDB before the first query that names it. */
 export interface LazyCsvTable {
@@ -99,14 +97,18 @@ export class DuckDBStartError extends Error {
   }
 }
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-function quoteIdent(name: string): string {
-  if (!NAME.test(name)) throw new Error(`invalid table or column name: ${JSON.stringify(name)}`);
-  return `"${name}"`;
+/**
+ * A User Timing mark per start-up stage ("duckdb:instantiated", …): the bench and devtools read where the
+ * cold start goes (scripts/bench-duckdb.ts); a mark costs microseconds.
+ */
+export const MARK_PREFIX = "duckdb:";
+function mark(stage: string): void {
+  try {
+    performance.mark(MARK_PREFIX + stage);
+  } catch {
+    // User Timing missing (very old browser, some test stubs): nothing to record
+  }
 }
-
-const csvFileName = (table: string) => `${quoteIdent(table).slice(1, -1)}.csv`;
 
 /** Registers the CSV text as an in-memory file and reads it into its table. */
 async function loadCsvTable(db: {registerFileText(name: string, text: string): Promise<void>}, conn: {query(sql: string): Promise<unknown>}, t: CsvTable): Promise<void> {
@@ -115,18 +117,11 @@ async function loadCsvTable(db: {registerFileText(name: string, text: string): P
   await conn.query(createTableSql(t, file));
 }
 
-/** The CREATE TABLE statement for one CSV table (pure; exported for tests). */
-export function createTableSql(t: CsvTable, fileName: string): string {
-  const table = quoteIdent(t.name);
-  const casts = Object.entries(t.types ?? {}).map(([col, type]) => {
-    if (!/^[A-Z]+$/.test(type)) throw new Error(`invalid SQL type for ${t.name}.${col}: ${type}`);
-    // DuckDB reads empty cells as NULL; TRY_CAST keeps a malformed cell NULL instead of failing the load
-    return type === "BOOLEAN"
-      ? `(lower(${quoteIdent(col)}) = 'true') AS ${quoteIdent(col)}`
-      : `TRY_CAST(${quoteIdent(col)} AS ${type}) AS ${quoteIdent(col)}`;
-  });
-  const select = casts.length ? `SELECT * REPLACE (${casts.join(", ")})` : "SELECT *";
-  return `CREATE OR REPLACE TABLE ${table} AS ${select} FROM read_csv('${fileName}', header = true, all_varchar = true, auto_detect = true)`;
+/** Reads one start-up table into DuckDB; an Arrow stream goes over as a copy (the worker takes the bytes it is
+ * sent, and a restart after a cancel reads the same table again). */
+async function loadStartTable(db: AsyncDuckDB, conn: AsyncDuckDBConnection, t: StartTable): Promise<void> {
+  if ("arrow" in t) await conn.insertArrowFromIPCStream(t.arrow.slice(), {name: t.name, create: true});
+  else await loadCsvTable(db, conn, t);
 }
 
 /** Longest cell shown, from the size guard shared by all cells (at least 16 characters, at most 2000). */
@@ -197,6 +192,26 @@ export async function preflight(wasmUrl: string): Promise<string | null> {
   return null;
 }
 
+/** wasm-feature-detect's exception-handling probe, which DuckDB's selectBundle uses to choose the "eh" build. */
+const EH_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 8, 1, 6, 0, 6, 64, 25, 11, 11]);
+
+/**
+ * Starts DuckDB's worker. An error thrown inside it (the wasm answered 404, has the wrong MIME type, or may not
+ * be compiled) never answers DuckDB's pending request; `failed` catching it is what ends "Starting DuckDB…".
+ */
+function spawnWorker(url: string): {worker: Worker; failed: Promise<never>} {
+  // a classic worker fails: Framework serves the worker file as an ES module
+  const worker = new Worker(url, {type: "module"});
+  const failed = new Promise<never>((_, reject) => {
+    worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      reject(new Error(event.message || "the DuckDB worker stopped"));
+    });
+  });
+  failed.catch(() => {});
+  return {worker, failed};
+}
+
 /** Rejects when `work` makes no progress for `ms` (progress() pushes the deadline back). */
 function watchdog(ms: number, what: () => string): {promise: Promise<never>; progress(): void; stop(): void} {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -211,7 +226,7 @@ function watchdog(ms: number, what: () => string): {promise: Promise<never>; pro
   return {promise, progress: arm, stop: () => clearTimeout(timer)};
 }
 
-async function startEngine(tables: CsvTable[], onStage: (stage: LoadStage) => void, options: OpenOptions): Promise<Engine> {
+async function startEngine(tablesToLoad: StartTable[] | Promise<StartTable[]>, onStage: (stage: LoadStage) => void, options: OpenOptions): Promise<Engine> {
   let stage: LoadStage = "downloading";
   const report = (s: LoadStage) => {
     stage = s;
@@ -220,8 +235,8 @@ async function startEngine(tables: CsvTable[], onStage: (stage: LoadStage) => vo
   const dog = watchdog(options.stallTimeoutMs ?? 90_000, () => (stage === "downloading" ? "downloading DuckDB" : stage === "starting" ? "starting DuckDB" : "loading the tables"));
   let worker: Worker | undefined;
   let wasmUrl = "";
+  mark("start");
   try {
-    const duckdb = await Promise.race([import("@duckdb/duckdb-wasm"), dog.promise]);
     const bundles = {
       mvp: {
         mainModule: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm"),
@@ -232,33 +247,47 @@ async function startEngine(tables: CsvTable[], onStage: (stage: LoadStage) => vo
         mainWorker: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js"),
       },
     };
+    // The worker's script (750 kB) downloads and compiles while the page imports DuckDB's API and checks the
+    // engine file: started on the bundle DuckDB will pick (the same probe as its selectBundle), replaced if not.
+    const guess = WebAssembly.validate(EH_PROBE) ? bundles.eh : bundles.mvp;
+    let spawned = spawnWorker(guess.mainWorker);
+    worker = spawned.worker;
+    const guessChecked = preflight(guess.mainModule);
+    const duckdb = await Promise.race([import("@duckdb/duckdb-wasm"), dog.promise]);
+    mark("imported");
     const bundle = await duckdb.selectBundle(bundles);
+    mark(`bundle-${bundle.mainModule.includes("-eh.") ? "eh" : "mvp"}`);
     wasmUrl = bundle.mainModule;
+    if (bundle.mainWorker !== guess.mainWorker) {
+      spawned.worker.terminate();
+      spawned = spawnWorker(bundle.mainWorker!);
+      worker = spawned.worker;
+    }
     // An error inside DuckDB's worker while it compiles the engine is never answered (the worker leaves the
     // rejection unhandled), so the usual causes are checked here first, and the watchdog catches the rest.
-    const problem = await Promise.race([preflight(wasmUrl), dog.promise]);
+    const problem = await Promise.race([bundle.mainModule === guess.mainModule ? guessChecked : preflight(wasmUrl), dog.promise]);
     if (problem) throw new DuckDBStartError(problem);
-    // a classic worker fails: Framework serves the worker file as an ES module
-    const w = (worker = new Worker(bundle.mainWorker!, {type: "module"}));
-    // An error thrown inside the worker (the wasm answered 404, has the wrong MIME type, or may not be
-    // compiled) never answers DuckDB's pending request; catching it here is what ends "Starting DuckDB…".
-    const workerFailed = new Promise<never>((_, reject) => {
-      w.addEventListener("error", (event) => {
-        event.preventDefault();
-        reject(new Error(event.message || "the DuckDB worker stopped"));
-      });
-    });
-    workerFailed.catch(() => {});
+    mark("preflight-done");
+    const {worker: w, failed: workerFailed} = spawned;
     const step = <T>(p: Promise<T>) => Promise.race([p, workerFailed, dog.promise]);
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), w);
     report("starting");
     await step(db.instantiate(bundle.mainModule, bundle.pthreadWorker, () => dog.progress()));
+    mark("instantiated");
     dog.progress();
     await step(db.open({query: {castDecimalToDouble: false, castBigIntToDouble: false, castTimestampToDate: false}}));
+    mark("opened");
     const conn = await step(db.connect());
+    // the tables were being fetched while the engine started (a failed fetch fails the start, with its cause)
+    const tables = await step(Promise.resolve(tablesToLoad).catch((e: unknown) => {
+      throw new DuckDBStartError(`DuckDB could not start: the tables could not be downloaded (${message(e)}).`);
+    }));
     report("loading tables");
     dog.progress();
-    for (const t of tables) await step(loadCsvTable(db, conn, t));
+    for (const t of tables) {
+      await step(loadStartTable(db, conn, t));
+      mark(`table-${t.name}`);
+    }
     // Once the tables are in, DuckDB may touch nothing outside this page: no extension downloads (they come
     // from another host) and no reads of URLs or files, whatever SQL a reader types — except the in-memory
     // files of the tables loaded on first use.
@@ -267,6 +296,7 @@ async function startEngine(tables: CsvTable[], onStage: (stage: LoadStage) => vo
     const lazyFiles = (options.lazyTables ?? []).map((t) => `'${csvFileName(t.name)}'`);
     if (lazyFiles.length) await step(conn.query(`SET allowed_paths = [${lazyFiles.join(", ")}]`));
     await step(conn.query("SET enable_external_access = false"));
+    mark("locked-down");
     return {db, conn, worker: w};
   } catch (e) {
     worker?.terminate();
@@ -301,15 +331,20 @@ interface Batch {
 /**
  * Start DuckDB in a module worker and load the given CSV tables.
  * onStage reports progress so the page can show a loading state; a failure rejects with DuckDBStartError.
+ * `tables` may still be on its way: the engine starts meanwhile and reads them in once both are there.
  */
-export async function openDuckDB(tables: CsvTable[], onStage: (stage: LoadStage) => void = () => {}, options: OpenOptions = {}): Promise<DuckClient> {
-  let engine = startEngine(tables, onStage, options);
+export async function openDuckDB(tablesToLoad: StartTable[] | Promise<StartTable[]>, onStage: (stage: LoadStage) => void = () => {}, options: OpenOptions = {}): Promise<DuckClient> {
+  // a rejected fetch is reported by startEngine; this copy only must not count as unhandled meanwhile
+  const tablesPromise = Promise.resolve(tablesToLoad);
+  tablesPromise.catch(() => {});
+  let engine = startEngine(tablesPromise, onStage, options);
   await engine;
+  const tables = await tablesPromise;
   onStage("ready");
   // tables loaded on first use: fetched once, read into DuckDB before the first query naming them, and read
   // again into a fresh worker after a restart
   const lazy = options.lazyTables ?? [];
-  const loaded = new Map<string, CsvTable>();
+  const loaded = new Map<string, StartTable>();
   const everyLoadedTable = () => [...tables, ...loaded.values()];
   async function loadReferenced(e: Engine, sql: string): Promise<void> {
     for (const name of referencedTables(sql, lazy.filter((t) => !loaded.has(t.name)).map((t) => t.name))) {
@@ -437,6 +472,7 @@ export async function openDuckDB(tables: CsvTable[], onStage: (stage: LoadStage)
         await loadReferenced(e, sql);
         if (cancelled) throw new QueryCancelledError();
         const started = performance.now();
+        mark("query-start");
         const body = queryBody(sql);
         if (body == null) throw new Error("The query is empty: type a SELECT statement.");
         let result = await readWrapped(e, body, maxRows, maxChars, isCancelled).catch((err: unknown) => {
@@ -448,6 +484,7 @@ export async function openDuckDB(tables: CsvTable[], onStage: (stage: LoadStage)
           if (err instanceof QueryCancelledError || cancelled) throw new QueryCancelledError();
           throw new Error(readableDuckDbError(message(err)));
         });
+        mark("query-end");
         const rows = result.cells.map((r) => Object.fromEntries(result!.columns.map((c, j) => [c.name, r[j]])));
         return {...result, rows, elapsedMs: performance.now() - started};
       });

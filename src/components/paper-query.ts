@@ -4,8 +4,9 @@
 // when there is a numeric column, and a CSV download. The typed SQL survives a reload (sessionStorage).
 import * as Plot from "./plot.js";
 import {html} from "./paper-html.js";
-import {openDuckDB, QueryCancelledError, type CsvTable, type DuckClient, type LazyCsvTable, type LoadStage, type QueryResult} from "./duckdb-client.js";
+import {MARK_PREFIX, openDuckDB, QueryCancelledError, type DuckClient, type LazyCsvTable, type LoadStage, type QueryResult, type StartTable} from "./duckdb-client.js";
 import {rowCountText} from "../lib/sql/reader-query.js";
+import {backgroundStart, type ConnectionHints} from "../lib/sql/background-start.js";
 import {accessiblePlot} from "./plot-a11y.js";
 import {rewardColor} from "../lib/palette.js";
 import {ARXIV_V1, PREPRINT} from "../lib/paper-vocabulary.js";
@@ -94,6 +95,11 @@ const STAGE_TEXT: Record<LoadStage, string> = {
   "ready": "DuckDB is ready.",
   "restarting": "DuckDB did not stop the cancelled query in time: starting a fresh copy and reloading the tables (tables you created are gone)…",
 };
+
+/** Resolves after the browser has painted what is in the page now (a frame, then a task after it). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
 
 /** Where the typed SQL is kept so that a reload (or a crash of the tab) does not lose it. */
 export const SQL_STORAGE_KEY = "spurious-rewards:query-sql";
@@ -184,18 +190,62 @@ function resultTable(result: QueryResult): HTMLElement {
 }
 
 /**
- * The whole query panel. `loadTables` fetches the CSV texts (called only when the reader asks).
+ * Calls `start` once the page has loaded and the main thread is idle (so the engine's download and the worker's
+ * start never compete with drawing the page); returns a function that calls it off.
  */
+function afterLoadWhenIdle(start: () => void): () => void {
+  let cancelled = false;
+  let idle: number | undefined;
+  const run = () => {
+    if (!cancelled) start();
+  };
+  const schedule = () => {
+    if (cancelled) return;
+    if (typeof requestIdleCallback === "function") idle = requestIdleCallback(run, {timeout: 1000});
+    else idle = window.setTimeout(run, 200);
+  };
+  if (document.readyState === "complete") schedule();
+  else window.addEventListener("load", schedule, {once: true});
+  return () => {
+    cancelled = true;
+    window.removeEventListener("load", schedule);
+    if (idle === undefined) return;
+    if (typeof cancelIdleCallback === "function") cancelIdleCallback(idle);
+    else clearTimeout(idle);
+  };
+}
+
+export interface QueryPanelOptions {
+  width?: number;
+  /** Tables fetched and read in only before the first query that names them. */
+  lazyTables?: LazyCsvTable[];
+  /**
+   * Start DuckDB by itself once the page has loaded and is idle, so that a Run finds it ready (unless the
+   * browser asks to save data or reports a slow connection: src/lib/sql/background-start.ts).
+   */
+  startInBackground?: boolean;
+  /** When the panel is thrown away (Framework's `invalidation`): a pending background start is called off. */
+  invalidation?: Promise<unknown>;
+}
+
 /**
  * The query panel. `loadTables` fetches the tables DuckDB starts with; `lazyTables` are fetched and read in only
  * before the first query that names them (the training curves: most of the data, few of the queries).
  */
-export function queryPanel(loadTables: () => Promise<CsvTable[]>, {width = 640, lazyTables = []}: {width?: number; lazyTables?: LazyCsvTable[]} = {}): HTMLElement {
+export function queryPanel(loadTables: () => Promise<StartTable[]>, {width = 640, lazyTables = [], startInBackground = false, invalidation}: QueryPanelOptions = {}): HTMLElement {
   let client: Promise<DuckClient> | null = null;
   let lastCsvUrl: string | null = null;
   let running: AbortController | null = null;
 
-  const status = html`<p class="query-status" role="status" aria-live="polite" data-testid="duckdb-status">DuckDB is not loaded yet: nothing has been downloaded. It loads when you point at or focus the SQL box, or press Load or Run (about 7 MB compressed).</p>` as HTMLElement;
+  const connection = (navigator as Navigator & {connection?: ConnectionHints}).connection;
+  const background = startInBackground ? backgroundStart(connection) : null;
+  const notLoaded = "DuckDB is not loaded yet: nothing has been downloaded. It loads when you point at or focus the SQL box, or press Load or Run (about 7 MB compressed).";
+  const initialStatus = !background
+    ? notLoaded
+    : background.start
+      ? "DuckDB (about 7 MB compressed) loads in the background once this page has loaded, so that your first query runs without waiting for it."
+      : `${notLoaded} It does not load by itself because ${background.reason}.`;
+  const status = html`<p class="query-status" role="status" aria-live="polite" data-testid="duckdb-status">${initialStatus}</p>` as HTMLElement;
   const loadButton = html`<button type="button" data-testid="duckdb-load">Load DuckDB</button>` as HTMLButtonElement;
   const examples = html`<select id="query-example" data-testid="query-examples">
     ${EXAMPLE_QUERIES.map((q, i) => html`<option value=${i}>${q.label}</option>`)}
@@ -216,18 +266,20 @@ export function queryPanel(loadTables: () => Promise<CsvTable[]>, {width = 640, 
       loadButton.disabled = true;
       loadButton.setAttribute("aria-busy", "true");
       delete status.dataset.state;
-      client = (async () => {
-        const tables = await loadTables();
-        return openDuckDB(tables, (stage) => (status.textContent = STAGE_TEXT[stage]), {
-          lazyTables,
-          onLazyTable: (name, state) => (progress.textContent = state === "loading" ? `Loading the table ${name} (first use)…` : "Running…"),
-        });
-      })();
+      // the tables download while the engine starts, not before it
+      const tables = loadTables();
+      void tables.then(() => performance.mark(`${MARK_PREFIX}tables-fetched`), () => {});
+      client = openDuckDB(tables, (stage) => (status.textContent = STAGE_TEXT[stage]), {
+        lazyTables,
+        onLazyTable: (name, state) => (progress.textContent = state === "loading" ? `Loading the table ${name} (first use)…` : "Running…"),
+      });
       client.then(
-        async (c) => {
+        async () => {
           loadButton.removeAttribute("aria-busy");
           loadButton.textContent = "DuckDB loaded";
-          status.textContent = `DuckDB is ready. Tables: ${(await c.tables()).join(", ")}.`;
+          // the names are known here: asking DuckDB would queue a statement ahead of the reader's first query
+          const names = [...(await tables).map((t) => t.name), ...lazyTables.map((t) => t.name)].sort();
+          status.textContent = `DuckDB is ready. Tables: ${names.join(", ")}.`;
           status.dataset.state = "ready";
         },
         (e: unknown) => {
@@ -256,6 +308,8 @@ export function queryPanel(loadTables: () => Promise<CsvTable[]>, {width = 640, 
     if (running) return;
     const controller = (running = new AbortController());
     setRunning(true);
+    // "ok" only once this query's table, chart and download are all there (tests and tools wait for it)
+    output.dataset.state = "running";
     error.hidden = true;
     error.textContent = "";
     let c: DuckClient;
@@ -267,6 +321,7 @@ export function queryPanel(loadTables: () => Promise<CsvTable[]>, {width = 640, 
       if (e instanceof QueryCancelledError) {
         error.textContent = "The query was cancelled before DuckDB had started.";
         error.hidden = false;
+        output.dataset.state = "cancelled";
         running = null;
         setRunning(false);
         return;
@@ -282,6 +337,11 @@ export function queryPanel(loadTables: () => Promise<CsvTable[]>, {width = 640, 
       if (controller.signal.aborted) throw new QueryCancelledError();
       const result = await c.query(sql.value, {signal: controller.signal});
       output.replaceChildren(resultTable(result));
+      performance.mark(`${MARK_PREFIX}rendered`);
+      // the rows are painted before the quick chart and the CSV are made (Plot's first chart on the page takes
+      // a few hundred milliseconds on a slow machine): the previous query's chart and link go at once
+      chart.replaceChildren();
+      download.hidden = true;
       const notes = [
         "Values are printed by DuckDB (CAST AS VARCHAR): integers and DECIMALs exactly, dates as dates, DOUBLE as the shortest decimal that reads back as the same stored double (so a sum of doubles may show a long tail such as 2.0000000000000018; round() it).",
       ];
@@ -290,7 +350,9 @@ export function queryPanel(loadTables: () => Promise<CsvTable[]>, {width = 640, 
       if (result.cells.some((r) => r.some((v) => v != null && / characters in all\)$/.test(v)))) notes.push(`Cells longer than ${groupThousands(result.maxCellChars)} characters are cut; their full length is given.`);
       note.textContent = notes.join(" ");
       note.hidden = false;
+      await afterPaint();
       chart.replaceChildren(...[quickChart(result, width)].filter((x): x is Element => !!x));
+      performance.mark(`${MARK_PREFIX}charted`);
       if (lastCsvUrl) URL.revokeObjectURL(lastCsvUrl);
       lastCsvUrl = URL.createObjectURL(new Blob([resultToCsv(result)], {type: "text/csv"}));
       download.href = lastCsvUrl;
@@ -330,12 +392,18 @@ export function queryPanel(loadTables: () => Promise<CsvTable[]>, {width = 640, 
     }
   });
   sql.addEventListener("input", () => store(sql.value));
+  if (background?.start) {
+    const callOff = afterLoadWhenIdle(() => {
+      if (panel.isConnected) warmUp();
+    });
+    void invalidation?.then(callOff);
+  }
   examples.addEventListener("change", () => {
     sql.value = EXAMPLE_QUERIES[Number(examples.value)].sql;
     store(sql.value);
   });
 
-  return html`<div class="paper-query" data-testid="query-panel">
+  const panel = html`<div class="paper-query" data-testid="query-panel">
     <p>${loadButton}</p>
     ${status}
     <p><label for="query-example">Example queries</label><br>${examples}</p>
@@ -347,4 +415,5 @@ export function queryPanel(loadTables: () => Promise<CsvTable[]>, {width = 640, 
     ${chart}
     <p>${download}</p>
   </div>` as HTMLElement;
+  return panel;
 }

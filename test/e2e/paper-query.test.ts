@@ -1,27 +1,103 @@
-// Query page: DuckDB loads only on request, answers the reference query, survives a bad query.
+// Query page: DuckDB starts in the background once the page has loaded (never before, never on other pages, not
+// when the browser asks to save data), answers the reference query, survives a bad query.
 import {test} from "node:test";
 import assert from "node:assert/strict";
-import {assertClean, describeViolations, openPage, seriousAxeViolations, useSite} from "./harness.js";
+import {readdirSync, readFileSync} from "node:fs";
+import {join} from "node:path";
+import {assertClean, DIST, describeViolations, openPage, seriousAxeViolations, useSite} from "./harness.js";
 
 const site = useSite();
 const DUCKDB_TIMEOUT = 60_000;
+/** DuckDB's own files and the tables it reads (the small duckdb-client module is part of the page). */
+const isDuckDbAsset = (u: string) => /duckdb|\.wasm|paper-query-arrow/.test(u) && !/duckdb-client/.test(u);
+/** What Chromium says when the reader turned on its data saver (the Network Information API). */
+const SAVE_DATA = `Object.defineProperty(Navigator.prototype, "connection", {configurable: true, get: () => ({saveData: true, effectiveType: "4g"})});`;
 
-test("/query: DuckDB is not fetched until asked; the v1 Qwen2.5-Math-7B deltas come back; errors are inline", async () => {
+test("/query: DuckDB starts by itself only after the page has loaded, and is ready before any click", async () => {
+  const watched = await openPage(site(), "/query");
+  const {page} = watched;
+  try {
+    await page.waitForFunction(() => document.querySelector("[data-testid=duckdb-status]")?.getAttribute("data-state") === "ready", undefined, {timeout: DUCKDB_TIMEOUT});
+    // resource timing of the page: every DuckDB file was asked for after the load event ended
+    const {loadEnd, starts} = await page.evaluate(() => ({
+      loadEnd: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).loadEventEnd,
+      starts: performance.getEntriesByType("resource").map((r) => ({name: r.name, start: r.startTime})),
+    }));
+    const duck = starts.filter((r) => isDuckDbAsset(r.name));
+    assert.ok(duck.some((r) => /duckdb-browser-(eh|mvp)\.worker/.test(r.name)), "the worker was started in the background");
+    assert.ok(watched.requests.some((u) => u.endsWith(".wasm")), "the engine was downloaded in the background");
+    assert.ok(loadEnd > 0);
+    for (const r of duck) assert.ok(r.start >= loadEnd, `${r.name} was requested at ${r.start} ms, before the load event ended (${loadEnd} ms)`);
+    // the table list is there without a query having run; the curves are read in only for a query naming them
+    assert.match(await page.getByTestId("duckdb-status").innerText(), /^DuckDB is ready\. Tables: clipping, code_reasoning, curve_axes, curves, findings, main_results, numbers, setup\.$/);
+    assert.deepEqual(watched.requests.filter((u) => /\/curves\.[0-9a-f]+\.csv$/.test(u)), []);
+    assertClean(watched);
+  } finally {
+    await watched.close();
+  }
+});
+
+for (const path of ["/", "/toy"]) {
+  test(`${path}: DuckDB is not started in the background on another page`, async () => {
+    const watched = await openPage(site(), path);
+    try {
+      // the query page's background start fires well within this after load (requestIdleCallback, 1 s at most)
+      await watched.page.waitForTimeout(2500);
+      assert.deepEqual(watched.requests.filter(isDuckDbAsset), []);
+      assertClean(watched);
+    } finally {
+      await watched.close();
+    }
+  });
+}
+
+test("/query with the data saver on: nothing of DuckDB until the reader asks, then Run works", async () => {
+  const watched = await openPage(site(), "/query", {setup: (context) => context.addInitScript(SAVE_DATA)});
+  const {page} = watched;
+  try {
+    await page.waitForTimeout(2500);
+    assert.deepEqual(watched.requests.filter(isDuckDbAsset), []);
+    assert.match(await page.getByTestId("duckdb-status").innerText(), /not loaded yet: nothing has been downloaded.*does not load by itself because your browser asks sites to save data/);
+    await runQuery(page, "SELECT 6 * 7 AS answer", "answer");
+    assert.deepEqual(await page.getByTestId("query-row").first().locator("td").allTextContents(), ["42"]);
+    assertClean(watched);
+  } finally {
+    await watched.close();
+  }
+});
+
+test("/query: the training curves are read in on the first query naming them, and answer it", async () => {
+  const watched = await openPage(site(), "/query");
+  const {page} = watched;
+  try {
+    // the CSV the page reads, counted here line by line (header and trailing newline excluded)
+    const file = readdirSync(join(DIST, "_file/data")).find((f) => /^curves\.[0-9a-f]+\.csv$/.test(f));
+    assert.ok(file, "the build has curves.csv");
+    const rows = readFileSync(join(DIST, "_file/data", file), "utf8").split("\n").filter((line) => line !== "").length - 1;
+    assert.ok(rows > 100_000, `${rows} rows`);
+    assert.deepEqual(watched.requests.filter((u) => u.includes(file)), []);
+    await runQuery(page, "SELECT count(*) AS curve_rows, count(DISTINCT figure) > 1 AS several_figures FROM curves", "several_figures");
+    assert.deepEqual(await page.getByTestId("query-row").first().locator("td").allTextContents(), [String(rows), "true"]);
+    assert.equal(watched.requests.filter((u) => u.includes(file)).length, 1);
+    assertClean(watched);
+  } finally {
+    await watched.close();
+  }
+});
+
+test("/query: DuckDB answers the v1 Qwen2.5-Math-7B deltas; errors are inline", async () => {
   const watched = await openPage(site(), "/query", {allowConsoleErrors: []});
   const {page} = watched;
   try {
-    // nothing of DuckDB on page load
-    assert.deepEqual(watched.requests.filter((u) => /duckdb|\.wasm/.test(u) && !/duckdb-client/.test(u)), []);
-    assert.match(await page.getByTestId("duckdb-status").innerText(), /not loaded/);
-
     // the first example is the Figure 1 query
     await page.getByTestId("query-run").click();
     await page.getByTestId("query-results").waitFor({timeout: DUCKDB_TIMEOUT});
-    assert.ok(watched.requests.some((u) => u.endsWith(".wasm")), "the wasm was fetched after the click");
     const valueCells = await page.locator('[data-testid="query-results"] tbody tr td:nth-child(3)').allInnerTexts();
     assert.deepEqual(valueCells.map(Number), [29.1, 27.1, 26, 13.8, 24.1, 21.4]);
     const printed = await page.locator('[data-testid="query-results"] tbody tr td:nth-child(2)').allInnerTexts();
     assert.deepEqual(printed, ["+29.1", "+27.1", "+26.0", "+13.8", "+24.1", "+21.4"]);
+    // the chart and the download come a frame after the rows
+    await page.locator('[data-testid="query-output"][data-state="ok"]').waitFor();
     assert.equal(await page.locator('[data-testid="query-chart"] svg').count(), 1, "numeric column gets a quick chart");
     assert.equal(await page.getByTestId("query-download").isVisible(), true);
     assert.match(await page.getByTestId("duckdb-status").innerText(), /ready/);
@@ -71,6 +147,7 @@ async function runQuery(page: import("playwright-core").Page, sql: string, colum
   await page.getByTestId("query-sql").fill(sql);
   await page.getByTestId("query-run").click();
   await page.locator(`${results} thead th`, {hasText: new RegExp(`^${column}$`)}).waitFor({timeout: DUCKDB_TIMEOUT});
+  await page.locator('[data-testid="query-output"][data-state="ok"]').waitFor();
 }
 
 test("/query: exact values, huge results stop inside DuckDB with a note, a never-ending query can be cancelled", async () => {
@@ -126,6 +203,9 @@ test("/query: exact values, huge results stop inside DuckDB with a note, a never
     assert.equal(await page.getByTestId("query-cancel").isHidden(), true);
     await runQuery(page, "SELECT 42 AS answer", "answer");
     assert.deepEqual(await page.getByTestId("query-row").first().locator("td").allTextContents(), ["42"]);
+    // the start-up tables are still there (after a cancel DuckDB may have been restarted and read them again)
+    await runQuery(page, "SELECT count(*) AS fig1_v1 FROM numbers WHERE version = 'B_arXiv_v1_2025-06-12' AND place = 'Figure 1' AND quantity = 'delta'", "fig1_v1");
+    assert.deepEqual(await page.getByTestId("query-row").first().locator("td").allTextContents(), ["24"]);
     assertClean(watched);
   } finally {
     await watched.close();
@@ -165,10 +245,17 @@ for (const broken of brokenStarts) {
       allowConsoleErrors: ["Failed to load resource: the server responded with a status of 404"],
     });
     const {page} = watched;
+    const failed = () => page.waitForFunction(() => document.querySelector("[data-testid=duckdb-status]")?.getAttribute("data-state") === "failed", undefined, {timeout: DUCKDB_TIMEOUT});
     try {
-      await page.getByTestId("query-run").click();
-      await page.waitForFunction(() => document.querySelector("[data-testid=duckdb-status]")?.getAttribute("data-state") === "failed", undefined, {timeout: DUCKDB_TIMEOUT});
+      // the background start fails by itself and says why
+      await failed();
       assert.match(await page.getByTestId("duckdb-status").innerText(), broken.expect);
+      assert.equal(await page.getByTestId("query-error").isHidden(), true, "no query has failed yet");
+      // Run tries again and shows the failure where the reader looks: at the query
+      await page.getByTestId("query-run").click();
+      await failed();
+      assert.match(await page.getByTestId("duckdb-status").innerText(), broken.expect);
+      await page.getByTestId("query-error").waitFor({state: "visible"});
       assert.match(await page.getByTestId("query-error").innerText(), /DuckDB did not start/);
       assert.equal(await page.getByTestId("query-run").isDisabled(), false, "Run can be pressed again");
       assertClean(watched);
