@@ -6,7 +6,6 @@ import * as Plot from "./plot.js";
 import {html} from "./paper-html.js";
 import {MARK_PREFIX, openDuckDB, QueryCancelledError, type DuckClient, type LazyCsvTable, type LoadStage, type QueryResult, type StartTable} from "./duckdb-client.js";
 import {rowCountText} from "../lib/sql/reader-query.js";
-import {backgroundStart, type ConnectionHints} from "../lib/sql/background-start.js";
 import {accessiblePlot} from "./plot-a11y.js";
 import {rewardColor} from "../lib/palette.js";
 import {ARXIV_V1, PREPRINT} from "../lib/paper-vocabulary.js";
@@ -189,63 +188,24 @@ function resultTable(result: QueryResult): HTMLElement {
   return wrap;
 }
 
-/**
- * Calls `start` once the page has loaded and the main thread is idle (so the engine's download and the worker's
- * start never compete with drawing the page); returns a function that calls it off.
- */
-function afterLoadWhenIdle(start: () => void): () => void {
-  let cancelled = false;
-  let idle: number | undefined;
-  const run = () => {
-    if (!cancelled) start();
-  };
-  const schedule = () => {
-    if (cancelled) return;
-    if (typeof requestIdleCallback === "function") idle = requestIdleCallback(run, {timeout: 1000});
-    else idle = window.setTimeout(run, 200);
-  };
-  if (document.readyState === "complete") schedule();
-  else window.addEventListener("load", schedule, {once: true});
-  return () => {
-    cancelled = true;
-    window.removeEventListener("load", schedule);
-    if (idle === undefined) return;
-    if (typeof cancelIdleCallback === "function") cancelIdleCallback(idle);
-    else clearTimeout(idle);
-  };
-}
 
 export interface QueryPanelOptions {
   width?: number;
   /** Tables fetched and read in only before the first query that names them. */
   lazyTables?: LazyCsvTable[];
-  /**
-   * Start DuckDB by itself once the page has loaded and is idle, so that a Run finds it ready (unless the
-   * browser asks to save data or reports a slow connection: src/lib/sql/background-start.ts).
-   */
-  startInBackground?: boolean;
-  /** When the panel is thrown away (Framework's `invalidation`): a pending background start is called off. */
-  invalidation?: Promise<unknown>;
 }
 
 /**
  * The query panel. `loadTables` fetches the tables DuckDB starts with; `lazyTables` are fetched and read in only
  * before the first query that names them (the training curves: most of the data, few of the queries).
  */
-export function queryPanel(loadTables: () => Promise<StartTable[]>, {width = 640, lazyTables = [], startInBackground = false, invalidation}: QueryPanelOptions = {}): HTMLElement {
+export function queryPanel(loadTables: () => Promise<StartTable[]>, {width = 640, lazyTables = []}: QueryPanelOptions = {}): HTMLElement {
   let client: Promise<DuckClient> | null = null;
   let lastCsvUrl: string | null = null;
   let running: AbortController | null = null;
 
-  const connection = (navigator as Navigator & {connection?: ConnectionHints}).connection;
-  const background = startInBackground ? backgroundStart(connection) : null;
   const notLoaded = "DuckDB is not loaded yet: nothing has been downloaded. It loads when you point at or focus the SQL box, or press Load or Run (about 7 MB compressed).";
-  const initialStatus = !background
-    ? notLoaded
-    : background.start
-      ? "DuckDB (about 7 MB compressed) loads in the background once this page has loaded, so that your first query runs without waiting for it."
-      : `${notLoaded} It does not load by itself because ${background.reason}.`;
-  const status = html`<p class="query-status" role="status" aria-live="polite" data-testid="duckdb-status">${initialStatus}</p>` as HTMLElement;
+  const status = html`<p class="query-status" role="status" aria-live="polite" data-testid="duckdb-status">${notLoaded}</p>` as HTMLElement;
   const loadButton = html`<button type="button" data-testid="duckdb-load">Load DuckDB</button>` as HTMLButtonElement;
   const examples = html`<select id="query-example" data-testid="query-examples">
     ${EXAMPLE_QUERIES.map((q, i) => html`<option value=${i}>${q.label}</option>`)}
@@ -392,12 +352,6 @@ export function queryPanel(loadTables: () => Promise<StartTable[]>, {width = 640
     }
   });
   sql.addEventListener("input", () => store(sql.value));
-  if (background?.start) {
-    const callOff = afterLoadWhenIdle(() => {
-      if (panel.isConnected) warmUp();
-    });
-    void invalidation?.then(callOff);
-  }
   examples.addEventListener("change", () => {
     sql.value = EXAMPLE_QUERIES[Number(examples.value)].sql;
     store(sql.value);

@@ -1,5 +1,5 @@
-// Query page: DuckDB starts in the background once the page has loaded (never before, never on other pages, not
-// when the browser asks to save data), answers the reference query, survives a bad query.
+// Query page: nothing of DuckDB is downloaded until the reader asks (pointing at or focusing the SQL box, Load, Run),
+// never on other pages; it answers the reference query and survives a bad query.
 import {test} from "node:test";
 import assert from "node:assert/strict";
 import {readdirSync, readFileSync} from "node:fs";
@@ -10,24 +10,17 @@ const site = useSite();
 const DUCKDB_TIMEOUT = 60_000;
 /** DuckDB's own files and the tables it reads (the small duckdb-client module is part of the page). */
 const isDuckDbAsset = (u: string) => /duckdb|\.wasm|paper-query-arrow/.test(u) && !/duckdb-client/.test(u);
-/** What Chromium says when the reader turned on its data saver (the Network Information API). */
-const SAVE_DATA = `Object.defineProperty(Navigator.prototype, "connection", {configurable: true, get: () => ({saveData: true, effectiveType: "4g"})});`;
 
-test("/query: DuckDB starts by itself only after the page has loaded, and is ready before any click", async () => {
+test("/query: nothing of DuckDB until the reader points at the SQL box; then it starts and is ready without a click", async () => {
   const watched = await openPage(site(), "/query");
   const {page} = watched;
   try {
+    await page.waitForTimeout(2500);
+    assert.deepEqual(watched.requests.filter(isDuckDbAsset), []);
+    assert.match(await page.getByTestId("duckdb-status").innerText(), /not loaded yet: nothing has been downloaded/);
+    await page.getByTestId("query-sql").hover();
     await page.waitForFunction(() => document.querySelector("[data-testid=duckdb-status]")?.getAttribute("data-state") === "ready", undefined, {timeout: DUCKDB_TIMEOUT});
-    // resource timing of the page: every DuckDB file was asked for after the load event ended
-    const {loadEnd, starts} = await page.evaluate(() => ({
-      loadEnd: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).loadEventEnd,
-      starts: performance.getEntriesByType("resource").map((r) => ({name: r.name, start: r.startTime})),
-    }));
-    const duck = starts.filter((r) => isDuckDbAsset(r.name));
-    assert.ok(duck.some((r) => /duckdb-browser-(eh|mvp)\.worker/.test(r.name)), "the worker was started in the background");
-    assert.ok(watched.requests.some((u) => u.endsWith(".wasm")), "the engine was downloaded in the background");
-    assert.ok(loadEnd > 0);
-    for (const r of duck) assert.ok(r.start >= loadEnd, `${r.name} was requested at ${r.start} ms, before the load event ended (${loadEnd} ms)`);
+    assert.ok(watched.requests.some((u) => u.endsWith(".wasm")), "the engine was downloaded on that intent");
     // the table list is there without a query having run; the curves are read in only for a query naming them
     assert.match(await page.getByTestId("duckdb-status").innerText(), /^DuckDB is ready\. Tables: clipping, code_reasoning, curve_axes, curves, findings, main_results, numbers, setup\.$/);
     assert.deepEqual(watched.requests.filter((u) => /\/curves\.[0-9a-f]+\.csv$/.test(u)), []);
@@ -38,10 +31,9 @@ test("/query: DuckDB starts by itself only after the page has loaded, and is rea
 });
 
 for (const path of ["/", "/toy"]) {
-  test(`${path}: DuckDB is not started in the background on another page`, async () => {
+  test(`${path}: DuckDB is not loaded on another page`, async () => {
     const watched = await openPage(site(), path);
     try {
-      // the query page's background start fires well within this after load (requestIdleCallback, 1 s at most)
       await watched.page.waitForTimeout(2500);
       assert.deepEqual(watched.requests.filter(isDuckDbAsset), []);
       assertClean(watched);
@@ -50,21 +42,6 @@ for (const path of ["/", "/toy"]) {
     }
   });
 }
-
-test("/query with the data saver on: nothing of DuckDB until the reader asks, then Run works", async () => {
-  const watched = await openPage(site(), "/query", {setup: (context) => context.addInitScript(SAVE_DATA)});
-  const {page} = watched;
-  try {
-    await page.waitForTimeout(2500);
-    assert.deepEqual(watched.requests.filter(isDuckDbAsset), []);
-    assert.match(await page.getByTestId("duckdb-status").innerText(), /not loaded yet: nothing has been downloaded.*does not load by itself because your browser asks sites to save data/);
-    await runQuery(page, "SELECT 6 * 7 AS answer", "answer");
-    assert.deepEqual(await page.getByTestId("query-row").first().locator("td").allTextContents(), ["42"]);
-    assertClean(watched);
-  } finally {
-    await watched.close();
-  }
-});
 
 test("/query: the training curves are read in on the first query naming them, and answer it", async () => {
   const watched = await openPage(site(), "/query");
@@ -247,7 +224,8 @@ for (const broken of brokenStarts) {
     const {page} = watched;
     const failed = () => page.waitForFunction(() => document.querySelector("[data-testid=duckdb-status]")?.getAttribute("data-state") === "failed", undefined, {timeout: DUCKDB_TIMEOUT});
     try {
-      // the background start fails by itself and says why
+      // the start on intent fails and says why
+      await page.getByTestId("query-sql").hover();
       await failed();
       assert.match(await page.getByTestId("duckdb-status").innerText(), broken.expect);
       assert.equal(await page.getByTestId("query-error").isHidden(), true, "no query has failed yet");
