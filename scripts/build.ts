@@ -23,7 +23,7 @@ requireIntactData(root); // sha256 of vendored files, shape of every data file, 
 rmSync(join(cacheDir, "data"), {recursive: true, force: true});
 rmSync(out, {recursive: true, force: true});
 
-writePlotBundle(root);
+await writePlotBundle(root);
 let result;
 try {
   result = spawnSync(join(root, "node_modules/.bin/observable"), ["build"], {

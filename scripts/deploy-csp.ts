@@ -6,7 +6,7 @@
 // - SITE_CSP: the same without hashes ('unsafe-inline' for scripts), for hosts whose headers cannot follow each
 //   build.
 // Why the other sources are there:
-// - script-src 'unsafe-eval': arquero compiles its table expressions with new Function (/rewards, /code-reasoning);
+// - script-src 'unsafe-eval': arquero compiles its table expressions with new Function (/code-reasoning);
 // - script-src 'wasm-unsafe-eval': DuckDB-wasm compiles WebAssembly (the query page, the toy's runs table);
 // - style-src 'unsafe-inline': Framework and Plot set style attributes and inline <style> elements;
 // - img-src data:: the empty favicon and Framework's inline SVG icons are data: URLs;

@@ -2,18 +2,42 @@
 // src/components/plot.js for the duration of `observable build`: Framework resolves "./plot.js" to that file
 // before plot.ts, so pages load one small module instead of Plot plus every d3 package. The file is removed
 // afterwards (the dev server and the Node tests use plot.ts itself).
-import {buildSync} from "esbuild";
-import {rmSync} from "node:fs";
+import {build, type Plugin} from "esbuild";
+import {readFileSync, rmSync} from "node:fs";
 import {join} from "node:path";
+
+// Plot's format.js builds its default formatter at module load (`formatDefault = formatAuto()`), which creates an
+// Intl.NumberFormat: the first one in a page loads ICU locale data, a 30–55 ms main-thread task measured here, paid
+// by every page that imports Plot even when no chart formats a number with it (axes use d3-format; our labels are
+// strings). This makes the NumberFormat on first use instead. The build fails if Plot's source no longer matches.
+const EAGER_NUMBER_FORMAT = `export function formatNumber(locale = "en-US") {
+  const format = numberFormat(locale);
+  return (i) => (i != null && !isNaN(i) ? format.format(i) : undefined);
+}`;
+const LAZY_NUMBER_FORMAT = `export function formatNumber(locale = "en-US") {
+  let format;
+  return (i) => (i != null && !isNaN(i) ? (format ??= numberFormat(locale)).format(i) : undefined);
+}`;
+
+export function lazyNumberFormat(source: string): string {
+  if (!source.includes(EAGER_NUMBER_FORMAT)) throw new Error("plot-bundle: @observablehq/plot/src/format.js changed; review the lazy Intl.NumberFormat patch");
+  return source.replace(EAGER_NUMBER_FORMAT, LAZY_NUMBER_FORMAT);
+}
+
+const lazyIntl: Plugin = {
+  name: "plot-lazy-intl",
+  setup(build) {
+    build.onLoad({filter: /[\\/]@observablehq[\\/]plot[\\/]src[\\/]format\.js$/}, (args) => ({contents: lazyNumberFormat(readFileSync(args.path, "utf8")), loader: "js"}));
+  },
+};
 
 export function plotBundlePath(root: string): string {
   return join(root, "src/components/plot.js");
 }
 
-/** Writes the bundle; returns its path. */
-export function writePlotBundle(root: string): string {
-  const outfile = plotBundlePath(root);
-  buildSync({
+/** Writes the bundle (to src/components/plot.js unless `outfile` says otherwise); returns its path. */
+export async function writePlotBundle(root: string, outfile = plotBundlePath(root)): Promise<string> {
+  await build({
     entryPoints: [join(root, "src/components/plot.ts")],
     outfile,
     bundle: true,
@@ -23,6 +47,7 @@ export function writePlotBundle(root: string): string {
     minify: true,
     legalComments: "eof", // Plot's and d3's ISC licence headers stay with the code
     logLevel: "error",
+    plugins: [lazyIntl],
   });
   return outfile;
 }

@@ -26,6 +26,10 @@ test("/audit: the summary by cause comes first, with status, severity and headli
     const order = await page.evaluate(() => ["problems", "confirmed", "changes", "every-result"].map((id) => document.getElementById(id)!.getBoundingClientRect().top));
     assert.deepEqual([...order].sort((a, b) => a - b), order);
     const fig7 = page.locator("#cause-figure-7-incorrect-size-label");
+    // cards off screen are not laid out (content-visibility, src/audit.css), so they have no rendered text until
+    // scrolled to, as a reader does
+    await fig7.scrollIntoViewIfNeeded();
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     assert.match(await fig7.getByTestId("cause-evidence").innerText(), /129 \+ 46 = 175/);
     assert.match(await fig7.getByTestId("cause-headline").innerText(), /^no headline number/);
     assert.equal(await fig7.getByTestId("cause-count").innerText(), "6 findings");

@@ -270,6 +270,7 @@ export function tokensApp(opts: TokensAppOptions): { head: HTMLElement; body: HT
   }, tokenPoolModel);
 
   let debounce: ReturnType<typeof setTimeout> | null = null;
+  let drawnWidth = 0; // the width the charts were last drawn at (0: none yet); a resize redraws them
   function start() {
     const cfg = readControls();
     if (!cfg) return;
@@ -288,7 +289,8 @@ export function tokensApp(opts: TokensAppOptions): { head: HTMLElement; body: HT
     finalPending = null;
     startedAt = performance.now();
     pool.run(cfg, b, state.seeds, { metrics: METRICS });
-    resetBand();
+    // the band view's chart in a task of its own, not in the one that starts the workers (a long task on load)
+    void nextTask().then(resetBand);
   }
   const schedule = () => { if (debounce) clearTimeout(debounce); debounce = setTimeout(start, 300); };
   for (const ctl of [lr, optimizer, epsLow, epsHigh, scope, seeds, stepsSel]) ctl.addEventListener("change", schedule);
@@ -328,6 +330,7 @@ export function tokensApp(opts: TokensAppOptions): { head: HTMLElement; body: HT
     drawnSnap = snap;
     forceRedraw = false;
     const w = width(), r = snap.result, cfg = state.config;
+    drawnWidth = w;
     const jobs: (() => void)[] = [
       () => sAtp.replaceChildren(atpChart(r, { width: w, scope: state.atpScope, kind: state.atpKind })),
       () => sDec.replaceChildren(decompositionChart(r, { width: w })),
@@ -380,24 +383,27 @@ export function tokensApp(opts: TokensAppOptions): { head: HTMLElement; body: HT
     mbRange.max = String(cfg.miniBatches * cfg.epochs);
     traceMb = Math.min(traceMb, cfg.miniBatches * cfg.epochs - 1);
     mbRange.value = String(traceMb + 1);
-    bandStep();
+    bandStep({drawLater: true});
   }
-  function bandStep() {
+  /** one traced RL step; `drawLater`: its chart in the next task, not in the one that built the simulator */
+  function bandStep({drawLater = false} = {}) {
     if (!sim || sim.S === 0) { bandOut.replaceChildren(el("p", {}, "No content tables (L = 1).")); return; }
     sim.traceNextStep(traceTable);
     sim.advance();
-    drawBand();
+    if (drawLater) void nextTask().then(drawBand);
+    else drawBand();
   }
   function drawBand() {
     const tr = sim?.lastTableTrace();
     if (!tr) return;
+    drawnWidth = width();
     bandOut.replaceChildren(bandChart(tr, { width: width(), mb: traceMb, modeName: state.config.strategies[tr.mode] }));
     const note = el("p", { class: "tt-hint", "data-testid": "tt-band-step" }, `Seed ${state.config.seed}, RL step ${sim!.step}.`);
     bandOut.append(note);
   }
   tableSel.addEventListener("change", () => { traceTable = Number(tableSel.value); resetBand(); });
   mbRange.addEventListener("input", () => { traceMb = Number(mbRange.value) - 1; drawBand(); });
-  nextBtn.addEventListener("click", bandStep);
+  nextBtn.addEventListener("click", () => bandStep());
   let playTimer: ReturnType<typeof setInterval> | null = null;
   playBtn.addEventListener("click", () => {
     if (playTimer) { clearInterval(playTimer); playTimer = null; playBtn.textContent = "Play mini-batches"; return; }
@@ -437,8 +443,9 @@ export function tokensApp(opts: TokensAppOptions): { head: HTMLElement; body: HT
 
   // re-render at a new width (phones turning, windows resizing)
   if (typeof ResizeObserver !== "undefined") {
-    let lastW = 0, t: ReturnType<typeof setTimeout> | null = null;
-    new ResizeObserver(() => { const w = width(); if (Math.abs(w - lastW) < 30) return; lastW = w; if (t) clearTimeout(t); t = setTimeout(() => { redraw(); drawBand(); if (signCells.length) signOut.replaceChildren(signMapChart(signCells, { width: width(), lr: Number(signLr.value) })); }, 150); }).observe(root);
+    let t: ReturnType<typeof setTimeout> | null = null;
+    // not on the first callback (the page's first layout): nothing drawn yet, or drawn at this width already
+    new ResizeObserver(() => { const w = width(); if (drawnWidth === 0 || Math.abs(w - drawnWidth) < 30) return; drawnWidth = w; if (t) clearTimeout(t); t = setTimeout(() => { redraw(); drawBand(); if (signCells.length) signOut.replaceChildren(signMapChart(signCells, { width: width(), lr: Number(signLr.value) })); }, 150); }).observe(root);
   }
   setTimeout(start, 0);
   return { head: root, body };
