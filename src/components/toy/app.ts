@@ -44,12 +44,14 @@ function nextTask(): Promise<void> {
 /** How long a slider must rest before a run starts while it is still held (release starts one at once). */
 export const SETTLE_MS = 250;
 /** Partial results redraw the secondary charts at most this often. */
-const SECONDARY_MS = 400;
+const SECONDARY_MS = 1000;
 /**
- * Partial results redraw the main chart at most this often: drawing without pause kept the main thread busy
- * for the whole run, and on a machine with as many cores as workers it took a core from the pool.
+ * Partial results redraw the main chart at most this often, and the pool sends a partial summary at most this
+ * often: drawing on the main thread takes a core from the pool on a machine with as many cores as workers. On
+ * 2 cores, 300 ms (and 1 s for the others) against 150 ms (and 400 ms) made the default run after a slider
+ * change about 20% faster with the pool of 2 and left one worker's time unchanged (npm run bench, toy-page).
  */
-const PARTIAL_MS = 150;
+const PARTIAL_MS = 300;
 /** Below this width the stage stacks: the chart sticks to the top and the reading follows the controls. */
 const NARROW = "(max-width: 760px)";
 
@@ -176,7 +178,7 @@ export function toyApp({ workerUrl, presetAnchors = {} }: { workerUrl: string | 
   const runs = runsPanel();
   let runCount = runs.lastRun();
 
-  const runner = new PoolClient(workerUrl, poolSize, onReply);
+  const runner = new PoolClient(workerUrl, poolSize, onReply, undefined, PARTIAL_MS);
 
   const narrow = typeof matchMedia === "function" ? matchMedia(NARROW) : null;
   function stageWidth(): number {

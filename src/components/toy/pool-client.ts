@@ -26,9 +26,10 @@ export class PoolClient<S = EnsembleResult> {
   /**
    * @param size seed workers per run (1: the coordinator runs every seed itself)
    * @param model the model the worker runs, used on the page when workers are unavailable
+   * @param partialMs partial summaries at most this often (after the first, which comes as soon as a seed is in)
    */
   constructor(workerUrl: string | null, readonly size: number, private readonly onReply: (r: WorkerReply<S>) => void,
-    private readonly model: PoolModel<any, any, S> = toyPoolModel as unknown as PoolModel<any, any, S>) {
+    private readonly model: PoolModel<any, any, S> = toyPoolModel as unknown as PoolModel<any, any, S>, private readonly partialMs = 100) {
     if (workerUrl && typeof Worker !== "undefined") {
       try {
         this.worker = new Worker(workerUrl, { type: "module" });
@@ -48,13 +49,13 @@ export class PoolClient<S = EnsembleResult> {
     this.cancel();
     const id = (this.current = this.nextId++);
     if (this.worker) {
-      this.worker.postMessage({ type: "run", id, a, b, seeds, partialMs: 100, workers: this.size, options });
+      this.worker.postMessage({ type: "run", id, a, b, seeds, partialMs: this.partialMs, workers: this.size, options });
     } else {
       const ac = (this.fallback = new AbortController());
       const t0 = performance.now();
       const m = this.model;
       Promise.resolve().then(() => m.stream(m.resolve(a), seeds, b === undefined ? undefined : m.resolve(b), options, {
-        signal: ac.signal, partialMs: 100,
+        signal: ac.signal, partialMs: this.partialMs,
         onPartial: (result, completed, total, progress) => { if (id === this.current) this.onReply({ type: completed === total ? "done" : "partial", id, result, completed, total, progress, elapsedMs: performance.now() - t0, workers: 0, perWorker: [completed] }); },
       })).catch((e: Error) => { if (id === this.current) this.onReply(e.name === "AbortError" ? { type: "cancelled", id, stopped: 0 } : { type: "error", id, message: e.message }); });
     }
