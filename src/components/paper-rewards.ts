@@ -1,26 +1,15 @@
-// Charts and tables of the "Rewards compared" page. Rows arrive already reshaped (arquero, in the page):
-// one row per Figure 1 bar with before / after / delta side by side.
+// Charts and tables of the "Rewards compared" page. Rows arrive already reshaped (at build time,
+// loaders/figure1-bars.ts): one row per Figure 1 bar with before / after / delta side by side.
 import * as Plot from "./plot.js";
 import {html} from "./paper-html.js";
 import {accessiblePlot} from "./plot-a11y.js";
 import {provenanceButton, provenanceText, type FindingRef, type NumberLike, type ProvenancePanel} from "./paper-provenance.js";
 import {GROUP_LABELS, rewardColor, STATUS_STYLE} from "../lib/palette.js";
 import {FIGURE1_REWARDS, REWARD_GROUPS} from "../lib/paper-vocabulary.js";
+import type {Figure1Bar} from "../../loaders/figure1-bars.js";
 
-export interface BarRow {
-  id: string; // id of the delta number
-  model: string;
-  reward: string;
-  reward_label: string;
-  reward_group: string;
-  version: string;
-  version_label: string;
-  status: string;
-  before: number | null;
-  after: number | null;
-  delta: number | null;
-  numbers: NumberLike[]; // before, after, delta
-}
+/** A Figure 1 bar as the page draws it: the loader's bar with its printed numbers (before, after, delta) looked up. */
+export type BarRow = Omit<Figure1Bar, "number_ids"> & {numbers: NumberLike[]};
 
 /** Row label on the y axis: the reward, or "Unassigned bar −11.5" for an unresolved one. */
 export function barLabel(r: Pick<BarRow, "reward" | "reward_label" | "status" | "numbers">): string {
