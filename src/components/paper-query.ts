@@ -188,7 +188,6 @@ function resultTable(result: QueryResult): HTMLElement {
   return wrap;
 }
 
-
 export interface QueryPanelOptions {
   width?: number;
   /** Tables fetched and read in only before the first query that names them. */
@@ -204,8 +203,7 @@ export function queryPanel(loadTables: () => Promise<StartTable[]>, {width = 640
   let lastCsvUrl: string | null = null;
   let running: AbortController | null = null;
 
-  const notLoaded = "DuckDB is not loaded yet: nothing has been downloaded. It loads when you point at or focus the SQL box, or press Load or Run (about 7 MB compressed).";
-  const status = html`<p class="query-status" role="status" aria-live="polite" data-testid="duckdb-status">${notLoaded}</p>` as HTMLElement;
+  const status = html`<p class="query-status" role="status" aria-live="polite" data-testid="duckdb-status">DuckDB is not loaded yet: nothing has been downloaded. It loads when you point at or focus the SQL box, or press Load or Run (about 7 MB compressed).</p>` as HTMLElement;
   const loadButton = html`<button type="button" data-testid="duckdb-load">Load DuckDB</button>` as HTMLButtonElement;
   const examples = html`<select id="query-example" data-testid="query-examples">
     ${EXAMPLE_QUERIES.map((q, i) => html`<option value=${i}>${q.label}</option>`)}
@@ -357,7 +355,7 @@ export function queryPanel(loadTables: () => Promise<StartTable[]>, {width = 640
     store(sql.value);
   });
 
-  const panel = html`<div class="paper-query" data-testid="query-panel">
+  return html`<div class="paper-query" data-testid="query-panel">
     <p>${loadButton}</p>
     ${status}
     <p><label for="query-example">Example queries</label><br>${examples}</p>
@@ -369,5 +367,4 @@ export function queryPanel(loadTables: () => Promise<StartTable[]>, {width = 640
     ${chart}
     <p>${download}</p>
   </div>` as HTMLElement;
-  return panel;
 }
