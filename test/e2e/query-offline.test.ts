@@ -2,7 +2,9 @@
 // downloads with an inline error, the harness sees no off-site request, and the page keeps working.
 import {test} from "node:test";
 import assert from "node:assert/strict";
-import {assertClean, useSite, withPage} from "./harness.js";
+import {readdirSync, readFileSync} from "node:fs";
+import {join} from "node:path";
+import {assertClean, DIST, useSite, withPage} from "./harness.js";
 
 const site = useSite();
 
@@ -35,4 +37,24 @@ test("a query that reads a URL or needs an extension fails inline without any of
     assert.deepEqual(await page.getByTestId("query-row").first().locator("td").allTextContents(), ["2"]);
     assertClean(watched);
   });
+});
+
+// DuckDB's files name other hosts in their text. None of them is ever asked for (the test above, and every e2e
+// test fails on an off-site request); this pins which they are, so that an upgrade naming a new one is looked at.
+const DUCKDB_NAMED_HOSTS: Record<string, string> = {
+  "cdn.jsdelivr.net": "index.js: getJsDelivrBundles(), never called (the bundles are self-hosted)",
+  "extensions.duckdb.org": "the default extension repository: install and autoload are off, LOAD is refused",
+  "nightly-extensions.duckdb.org": "the nightly extension repository: the same",
+  "community-extensions.duckdb.org": "the community extension repository: the same",
+  "duckdb.org": "documentation links inside error messages (text)",
+  "unpkg.com": "a stylesheet link in DuckDB's HTML rendering of query plans (text; the site never renders one)",
+};
+
+test("the off-site hosts named in the built site's DuckDB files are the known, inert ones", () => {
+  const root = join(DIST, "_node");
+  const files = readdirSync(root, {recursive: true, encoding: "utf8"}).filter((f) => f.includes("duckdb-wasm") && /\.(js|wasm)$/.test(f));
+  assert.ok(files.some((f) => f.endsWith("duckdb-eh.wasm")) && files.some((f) => /index\.[0-9a-f]+\.js$/.test(f)), `DuckDB's files: ${files.join(", ")}`);
+  const named = new Set<string>();
+  for (const f of files) for (const m of readFileSync(join(root, f), "latin1").matchAll(/https?:\/\/([a-z0-9.-]+\.[a-z]{2,})/gi)) named.add(m[1].toLowerCase());
+  assert.deepEqual([...named].sort(), Object.keys(DUCKDB_NAMED_HOSTS).sort());
 });
