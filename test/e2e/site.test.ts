@@ -5,9 +5,9 @@
 // widths and in both schemes go to test-output/screenshots/ (not committed) for a person to look at.
 import {test} from "node:test";
 import assert from "node:assert/strict";
-import {mkdirSync} from "node:fs";
+import {mkdirSync, readFileSync} from "node:fs";
 import {resolve} from "node:path";
-import {assertClean, describeViolations, manifestPages, seriousAxeViolations, settle, useSite, withPage} from "./harness.js";
+import {DIST, assertClean, describeViolations, manifestPages, seriousAxeViolations, settle, useSite, withPage} from "./harness.js";
 import {clippedTableCells, layoutShift, overlappingChartText, recordLayoutShift} from "./layout-checks.js";
 
 const site = useSite();
@@ -22,6 +22,16 @@ test("the build manifest lists every page of the site", () => {
 });
 
 for (const {path} of pages) {
+  test(`${path}: its own styles come before its content, so no content is painted unstyled first`, () => {
+    // A <style> after the content lets a slow parser paint what is above it unstyled, then restyle it: /toy on a
+    // phone shifted by 0.64 on a slower machine that way. Stylesheets linked above the content block its paint.
+    const html = readFileSync(resolve(DIST, path === "/" ? "index.html" : `${path.slice(1)}.html`), "utf8");
+    const main = html.slice(html.indexOf('<main id="observablehq-main"'));
+    const firstContent = main.search(/<(h1|h2|p|div|figure|table|ul|ol)[\s>]/);
+    assert.ok(firstContent > 0, "the page has content in its main column");
+    const late = [...main.matchAll(/<style[\s>]|<link[^>]*rel="stylesheet"/g)].filter((m) => m.index! > firstContent);
+    assert.deepEqual(late.map((m) => main.slice(m.index!, m.index! + 60)), [], "styles after the first content");
+  });
   test(`${path}: loads with no page error, console error or off-site request`, async () => {
     await withPage(site(), path, async (watched) => {
       assert.ok((await watched.page.locator("main h1").count()) >= 1, "page has a main heading");
