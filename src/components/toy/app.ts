@@ -43,6 +43,8 @@ function nextTask(): Promise<void> {
 
 /** How long a slider must rest before a run starts while it is still held (release starts one at once). */
 export const SETTLE_MS = 250;
+/** the longest the explanation panel and the traced step wait for a run's first chart */
+const FIRST_CHART_WAIT_MS = 500;
 /** Partial results redraw the secondary charts at most this often. */
 const SECONDARY_MS = 1000;
 /**
@@ -220,6 +222,7 @@ export function toyApp({ workerUrl, presetAnchors = {} }: { workerUrl: string | 
         if (firstChartPending) {
           firstChartPending = false;
           root.dataset.firstChartMs = String(Math.round(performance.now() - settledAt));
+          firstChartDrawn();
         }
       },
     ];
@@ -439,12 +442,28 @@ export function toyApp({ workerUrl, presetAnchors = {} }: { workerUrl: string | 
     if (search === lastSettledSearch && (root.dataset.runState === "running" || root.dataset.runState === "done")) return;
     lastSettledSearch = search;
     startRun();
-    // the explanation panel and the traced step are main-thread work within budgets; after the run is sent
-    // (one task each, so neither delays the first partial result's drawing by much)
-    void nextTask().then(() => {
+    // the explanation panel and the traced step (one task each) wait until the first chart is drawn: on
+    // 2 cores their main-thread work took CPU from the workers computing its first seeds
+    afterFirstChart(() => void nextTask().then(() => {
       why.replaceChildren(whyPanel(cfg));
       return nextTask();
-    }).then(() => resetSim());
+    }).then(() => resetSim()));
+  }
+
+  // work that waits for the first chart of the run just started, or FIRST_CHART_WAIT_MS at most (a run that
+  // fails to start draws none); a newer run's work first runs the older one's
+  let waitingForChart: (() => void) | null = null;
+  let chartWaitTimer: ReturnType<typeof setTimeout> | null = null;
+  function afterFirstChart(fn: () => void) {
+    firstChartDrawn();
+    waitingForChart = fn;
+    chartWaitTimer = setTimeout(firstChartDrawn, FIRST_CHART_WAIT_MS);
+  }
+  function firstChartDrawn() {
+    if (chartWaitTimer) { clearTimeout(chartWaitTimer); chartWaitTimer = null; }
+    const fn = waitingForChart;
+    waitingForChart = null;
+    fn?.();
   }
 
   runBtn.addEventListener("click", () => { lastSettledSearch = ""; settle(); });
