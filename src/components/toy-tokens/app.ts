@@ -12,7 +12,7 @@ import { tokenPoolModel } from "../../lib/toy/tokens/pool-model.js";
 import type { TokenSignMapReply } from "../../lib/toy/tokens/worker.js";
 import { defaultPoolSize, forcedPoolSize, PoolClient } from "../toy/pool-client.js";
 import { pageDrawn } from "../page-drawn.js";
-import { atpChart, bandChart, clipRateChart, decompositionChart, histogramChart, scopeChart, signMapChart, whoClippedChart } from "./charts.js";
+import { atpChart, atpDiffPlot, bandChart, clipRateChart, decompositionChart, histogramChart, scopeChart, signMapChart, whoClippedChart } from "./charts.js";
 
 export const METRICS = ["p0", "atp", "atpContent", "atpSampled", "atpSampledContent", "atpComposition", "atpWithin", "zeta",
   "clipRateTokens", "clipRateContent", "clipRateMode",
@@ -303,6 +303,7 @@ export function tokensApp(opts: TokensAppOptions): { head: HTMLElement; body: HT
   // time; results arriving meanwhile are coalesced into the next cycle, which starts at most every
   // MIN_CYCLE_MS while a run streams (the main thread leaves the cores to the workers), at once for the final one.
   const MIN_CYCLE_MS = 300;
+  const ATP_DIFF = '[data-part="atp-diff"]';
   let forceRedraw = false;
   /** a view setting changed (ATP kind, dilution, width): redraw the same result */
   const redraw = () => { forceRedraw = true; render(); };
@@ -322,8 +323,10 @@ export function tokensApp(opts: TokensAppOptions): { head: HTMLElement; body: HT
     });
   }
   async function drawCycle() {
+    // never in the task that received the result: its message was just deserialised there
     const wait = MIN_CYCLE_MS - (performance.now() - lastCycle);
     if (wait > 0 && !finalPending) await new Promise((r) => setTimeout(r, wait));
+    else await nextTask();
     lastCycle = performance.now();
     const snap = last;
     if (!snap) return;
@@ -332,7 +335,8 @@ export function tokensApp(opts: TokensAppOptions): { head: HTMLElement; body: HT
     const w = width(), r = snap.result, cfg = state.config;
     drawnWidth = w;
     const jobs: (() => void)[] = [
-      () => sAtp.replaceChildren(atpChart(r, { width: w, scope: state.atpScope, kind: state.atpKind })),
+      () => sAtp.replaceChildren(atpChart(r, { width: w, scope: state.atpScope, kind: state.atpKind, diffSlot: sAtp.querySelector(ATP_DIFF) })),
+      () => { const plot = atpDiffPlot(r, { width: w, scope: state.atpScope, kind: state.atpKind }); if (plot) sAtp.querySelector(ATP_DIFF)?.replaceChildren(plot); },
       () => sDec.replaceChildren(decompositionChart(r, { width: w })),
       () => sHist.replaceChildren(histogramChart(snap.extras, { width: w, epsHigh: cfg.clip.epsHigh, steps: r.a.steps, seeds: r.completed })),
       () => sRate.replaceChildren(clipRateChart(r, { width: w, padShare })),

@@ -52,11 +52,14 @@ function steps(T: number): number[] {
   return out;
 }
 
+const atpWhat = (o: { scope: "content" | "all"; kind: "expected" | "sampled" }) =>
+  `${o.kind === "expected" ? "expected" : "sampled"} average probability of ${o.scope === "content" ? "content" : "all"} tokens`;
+
 export const atpMetric = (scope: "content" | "all", kind: "expected" | "sampled"): string =>
   kind === "expected" ? (scope === "content" ? "atpContent" : "atp") : (scope === "content" ? "atpSampledContent" : "atpSampled");
 
 /** Fig. 12 analogue: ensemble mean of ATP over steps, A vs B (±2 SE), and the paired difference A − B (±2 SE). */
-export function atpChart(r: TokenEnsembleResult, o: { width: number; scope: "content" | "all"; kind: "expected" | "sampled" }): HTMLElement {
+export function atpChart(r: TokenEnsembleResult, o: { width: number; scope: "content" | "all"; kind: "expected" | "sampled"; diffSlot?: Element | null }): HTMLElement {
   const m = atpMetric(o.scope, o.kind);
   const T = r.a.steps, t0 = o.kind === "sampled" ? 1 : 0;
   type Row = { t: number; run: string; mean: number; lo: number; hi: number };
@@ -64,7 +67,7 @@ export function atpChart(r: TokenEnsembleResult, o: { width: number; scope: "con
   const push = (s: { mean: number[]; se: number[] }, run: string) => { for (let t = t0; t <= T; t++) rows.push({ t, run, mean: s.mean[t], lo: s.mean[t] - 2 * s.se[t], hi: s.mean[t] + 2 * s.se[t] }); };
   push(r.a.stats[m], LABEL_A);
   if (r.b) push(r.b.stats[m], LABEL_B);
-  const what = `${o.kind === "expected" ? "expected" : "sampled"} average probability of ${o.scope === "content" ? "content" : "all"} tokens`;
+  const what = atpWhat(o);
   const main = accessiblePlot(Plot.plot({
     width: o.width, height: 260, marginLeft: 52,
     x: { label: "RL step", domain: [0, T] }, y: { label: "ATP", grid: true },
@@ -79,19 +82,9 @@ export function atpChart(r: TokenEnsembleResult, o: { width: number; scope: "con
   const charts: Element[] = [main];
   let diffText = "";
   if (r.diff) {
-    const d = r.diff.series[m];
-    const drows: Row[] = [];
-    for (let t = t0; t <= T; t++) drows.push({ t, run: "paired difference", mean: d.mean[t], lo: d.mean[t] - 2 * d.se[t], hi: d.mean[t] + 2 * d.se[t] });
-    charts.push(accessiblePlot(Plot.plot({
-      width: o.width, height: 150, marginLeft: 52,
-      x: { label: "RL step", domain: [0, T] }, y: { label: "A − B", grid: true },
-      marks: [
-        Plot.ruleY([0], { stroke: "#333" }),
-        Plot.areaY(drows, { x: "t", y1: "lo", y2: "hi", fill: COLORS.diff, fillOpacity: 0.2 }),
-        Plot.lineY(drows, { x: "t", y: "mean", stroke: COLORS.diff, strokeWidth: 1.8 }),
-      ],
-      ariaLabel: `Paired difference of ${what}, clip as set minus clip off, with ±2 SE band`,
-    })));
+    // the paired difference is drawn in a task of its own (atpDiffPlot); until then its slot keeps the
+    // previous drawing, or holds its height
+    charts.push(o.diffSlot ?? el("div", { "data-part": "atp-diff", style: `min-height: ${ATP_DIFF_HEIGHT}px` }));
     const f = r.diff.final[m];
     diffText = ` Paired difference at step ${T}: ${f.mean >= 0 ? "+" : ""}${f.mean.toFixed(4)} ± ${(2 * f.se).toFixed(4)} (2 SE, z = ${f.z.toFixed(1)}).`;
   }
@@ -101,6 +94,29 @@ export function atpChart(r: TokenEnsembleResult, o: { width: number; scope: "con
   const body = steps(T).filter((t) => t >= t0).map((t) => [t, fmt(fa.mean[t], 4), fmt(fa.se[t], 4), fb ? fmt(fb.mean[t], 4) : "", fb ? fmt(fb.se[t], 4) : "", r.diff ? fmt(r.diff.series[m].mean[t], 4) : "", r.diff ? fmt(r.diff.series[m].se[t], 4) : ""]);
   return figure("tt-chart-atp", "Average token probability over training (the paper's Fig. 12, in the toy)", summary, charts,
     dataTable(`${what} by step`, ["step", "mean A", "SE A", "mean B", "SE B", "A − B", "SE"], body));
+}
+
+const ATP_DIFF_HEIGHT = 150;
+
+/** The paired difference A − B of atpChart's metric (±2 SE), for its `[data-part="atp-diff"]` slot; null without a pair. */
+export function atpDiffPlot(r: TokenEnsembleResult, o: { width: number; scope: "content" | "all"; kind: "expected" | "sampled" }): Element | null {
+  if (!r.diff) return null;
+  const m = atpMetric(o.scope, o.kind);
+  const T = r.a.steps, t0 = o.kind === "sampled" ? 1 : 0;
+  const d = r.diff.series[m];
+  const drows: { t: number; mean: number; lo: number; hi: number }[] = [];
+  for (let t = t0; t <= T; t++) drows.push({ t, mean: d.mean[t], lo: d.mean[t] - 2 * d.se[t], hi: d.mean[t] + 2 * d.se[t] });
+  const what = atpWhat(o);
+  return accessiblePlot(Plot.plot({
+    width: o.width, height: ATP_DIFF_HEIGHT, marginLeft: 52,
+    x: { label: "RL step", domain: [0, T] }, y: { label: "A − B", grid: true },
+    marks: [
+      Plot.ruleY([0], { stroke: "#333" }),
+      Plot.areaY(drows, { x: "t", y1: "lo", y2: "hi", fill: COLORS.diff, fillOpacity: 0.2 }),
+      Plot.lineY(drows, { x: "t", y: "mean", stroke: COLORS.diff, strokeWidth: 1.8 }),
+    ],
+    ariaLabel: `Paired difference of ${what}, clip as set minus clip off, with ±2 SE band`,
+  }));
 }
 
 /** Composition vs within-mode split of the change in content ATP since step 0 (A and B). */
