@@ -6,6 +6,7 @@ import * as Plot from "./plot.js";
 import {html} from "./paper-html.js";
 import {MARK_PREFIX, openDuckDB, QueryCancelledError, type DuckClient, type LazyCsvTable, type LoadStage, type QueryResult, type StartTable} from "./duckdb-client.js";
 import {rowCountText} from "../lib/sql/reader-query.js";
+import {duckdbDownloadText} from "../lib/sql/duckdb-download.js";
 import {accessiblePlot} from "./plot-a11y.js";
 import {rewardColor} from "../lib/palette.js";
 import {ARXIV_V1, PREPRINT} from "../lib/paper-vocabulary.js";
@@ -88,7 +89,7 @@ export function resultToCsv(result: Pick<QueryResult, "columns" | "rows"> & {cel
 }
 
 const STAGE_TEXT: Record<LoadStage, string> = {
-  "downloading": "Downloading DuckDB (about 7 MB compressed)…",
+  "downloading": `Downloading DuckDB (${duckdbDownloadText()})…`,
   "starting": "Starting DuckDB…",
   "loading tables": "Loading the tables…",
   "ready": "DuckDB is ready.",
@@ -203,7 +204,7 @@ export function queryPanel(loadTables: () => Promise<StartTable[]>, {width = 640
   let lastCsvUrl: string | null = null;
   let running: AbortController | null = null;
 
-  const status = html`<p class="query-status" role="status" aria-live="polite" data-testid="duckdb-status">DuckDB is not loaded yet: nothing has been downloaded. It loads when you point at or focus the SQL box, or press Load or Run (about 7 MB compressed).</p>` as HTMLElement;
+  const status = html`<p class="query-status" role="status" aria-live="polite" data-testid="duckdb-status">DuckDB is not loaded yet: nothing has been downloaded. It loads when you point at or focus the SQL box, or press Load or Run (${duckdbDownloadText()}).</p>` as HTMLElement;
   const loadButton = html`<button type="button" data-testid="duckdb-load">Load DuckDB</button>` as HTMLButtonElement;
   const examples = html`<select id="query-example" data-testid="query-examples">
     ${EXAMPLE_QUERIES.map((q, i) => html`<option value=${i}>${q.label}</option>`)}

@@ -2,7 +2,7 @@
 // downloads with an inline error, the harness sees no off-site request, and the page keeps working.
 import {test} from "node:test";
 import assert from "node:assert/strict";
-import {readdirSync, readFileSync} from "node:fs";
+import {readdirSync, readFileSync, statSync} from "node:fs";
 import {join} from "node:path";
 import {assertClean, DIST, useSite, withPage} from "./harness.js";
 
@@ -57,4 +57,15 @@ test("the off-site hosts named in the built site's DuckDB files are the known, i
   const named = new Set<string>();
   for (const f of files) for (const m of readFileSync(join(root, f), "latin1").matchAll(/https?:\/\/([a-z0-9.-]+\.[a-z]{2,})/gi)) named.add(m[1].toLowerCase());
   assert.deepEqual([...named].sort(), Object.keys(DUCKDB_NAMED_HOSTS).sort());
+});
+
+test("the download size the pages state for DuckDB is that of the built engine and worker, brotli and gzip", async () => {
+  const {DUCKDB_DOWNLOAD_MB} = await import("../../src/lib/sql/duckdb-download.js");
+  const dir = join(DIST, "_node");
+  const files = readdirSync(dir, {recursive: true, encoding: "utf8"}).filter((f) => /duckdb-eh\.wasm$|duckdb-browser-eh\.worker\.[0-9a-f]+\.js$/.test(f));
+  assert.equal(files.length, 2, `the engine and its worker: ${files.join(", ")}`);
+  for (const [encoding, ext] of [["brotli", "br"], ["gzip", "gz"]] as const) {
+    const bytes = files.reduce((sum, f) => sum + statSync(join(dir, `${f}.${ext}`)).size, 0);
+    assert.equal((bytes / 1e6).toFixed(1), DUCKDB_DOWNLOAD_MB[encoding].toFixed(1), `${encoding}: ${bytes} bytes`);
+  }
 });

@@ -2,6 +2,7 @@
 // DuckDB-wasm (loaded only when asked, via the shared client) and exported as CSV or JSON.
 import { stepQuantiles, type EnsembleResult, type ToyConfig } from "../../lib/toy/index.js";
 import { openDuckDB, QueryCancelledError, type DuckClient, type QueryResult } from "../duckdb-client.js";
+import { duckdbDownloadText } from "../../lib/sql/duckdb-download.js";
 import { rowCountText } from "../../lib/sql/reader-query.js";
 
 export interface RunRow {
@@ -200,7 +201,7 @@ export function runsPanel(): RunsHandle {
   const h = document.createElement("h3");
   h.textContent = "Runs table";
   const p = document.createElement("p");
-  p.textContent = "Every completed ensemble is added here. Query the table with SQL (DuckDB-wasm, about 7 MB, downloaded only when you press Run query); for example, compare the final code share across ε, γ and clip settings.";
+  p.textContent = `Every completed ensemble is added here. Query the table with SQL (DuckDB-wasm, ${duckdbDownloadText()}, downloaded only when you press Run query); for example, compare the final code share across ε, γ and clip settings.`;
   const tableWrap = scrollRegion("Runs table");
   const links = document.createElement("p");
   const sqlLabel = document.createElement("label");
