@@ -88,6 +88,8 @@ export function resultToCsv(result: Pick<QueryResult, "columns" | "rows"> & {cel
   return lines.join("\n") + "\n";
 }
 
+const LONG_CELL_CHARS = 40;
+
 const STAGE_TEXT: Record<LoadStage, string> = {
   "downloading": `Downloading DuckDB (${duckdbDownloadText()})…`,
   "starting": "Starting DuckDB…",
@@ -181,6 +183,8 @@ function resultTable(result: QueryResult): HTMLElement {
     r.forEach((v, j) => {
       const td = tr.insertCell();
       if (result.columns[j].numeric) td.className = "num";
+      // a long text (a locator, a quote) would otherwise be squeezed into a column a word wide on a phone
+      else if (v && v.length > LONG_CELL_CHARS) td.className = "long-text";
       td.textContent = v ?? "";
     });
   }

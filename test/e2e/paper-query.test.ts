@@ -242,3 +242,23 @@ for (const broken of brokenStarts) {
     }
   });
 }
+
+test("/query at 390 px: a result's long locator text gets a readable width (the table scrolls) instead of rows a column of words tall", async () => {
+  const watched = await openPage(site(), "/query", {viewport: {width: 390, height: 800}});
+  const {page} = watched;
+  try {
+    await page.getByTestId("query-run").click();
+    await page.getByTestId("query-results").waitFor({timeout: DUCKDB_TIMEOUT});
+    const shape = await page.evaluate(() => {
+      const rows = [...document.querySelectorAll('[data-testid="query-results"] tbody tr')] as HTMLElement[];
+      const locator = rows[0].lastElementChild as HTMLElement;
+      const lineHeight = parseFloat(getComputedStyle(locator).lineHeight) || 20;
+      return {lines: Math.max(...rows.map((r) => r.getBoundingClientRect().height)) / lineHeight, locatorWidth: locator.getBoundingClientRect().width, text: locator.textContent};
+    });
+    assert.ok(shape.text && shape.text.length > 40, `the Figure 1 rows carry a long locator: ${shape.text}`);
+    assert.ok(shape.locatorWidth >= 240 && shape.lines <= 4, `locator ${Math.round(shape.locatorWidth)} px wide, rows ${shape.lines.toFixed(1)} lines tall`);
+    assertClean(watched);
+  } finally {
+    await watched.close();
+  }
+});
