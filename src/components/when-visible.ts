@@ -16,6 +16,8 @@ export interface WhenVisibleOptions {
   rootMargin?: string;
   /** draw at once, e.g. when the URL points into the content */
   eager?: boolean;
+  /** the placeholder's text until then (default: "<Label> is drawn when you scroll here…") */
+  waitingText?: string;
 }
 
 /**
@@ -34,7 +36,7 @@ export function whenVisible(draw: (root: HTMLElement, width: number) => void | P
   status.className = "muted when-visible-status";
   status.style.color = "var(--site-muted)"; // the site grey of each colour scheme (src/style.css), ≥ 4.5:1 on both
   status.setAttribute("role", "status");
-  status.textContent = `${options.label[0]!.toUpperCase()}${options.label.slice(1)} is drawn when you scroll here…`;
+  status.textContent = options.waitingText ?? `${options.label[0]!.toUpperCase()}${options.label.slice(1)} is drawn when you scroll here…`;
   root.append(status);
   let started = false;
   const start = () => {

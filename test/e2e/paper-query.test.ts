@@ -8,8 +8,8 @@ import {assertClean, DIST, describeViolations, openPage, seriousAxeViolations, u
 
 const site = useSite();
 const DUCKDB_TIMEOUT = 60_000;
-/** DuckDB's own files and the tables it reads (the small duckdb-client module is part of the page). */
-const isDuckDbAsset = (u: string) => /duckdb|\.wasm|paper-query-arrow/.test(u) && !/duckdb-client/.test(u);
+/** DuckDB's own files and the tables it reads (the site's small duckdb-client and duckdb-download modules are part of the page). */
+const isDuckDbAsset = (u: string) => /duckdb|\.wasm|paper-query-arrow/.test(u) && !/duckdb-(client|download)\./.test(u);
 
 test("/query: nothing of DuckDB until the reader points at the SQL box; then it starts and is ready without a click", async () => {
   const watched = await openPage(site(), "/query");
