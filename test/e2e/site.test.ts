@@ -1,7 +1,7 @@
 // Quality gates for every page in the build manifest: loads without errors or off-site requests, passes axe
 // (WCAG 2 A/AA, serious and critical) in the light and the dark colour scheme, fits a phone screen, keeps every
 // control reachable by keyboard, draws no chart text over other text or bars and cuts off no table cell at
-// either width, and shifts its layout by less than 0.1 (CLS) while it loads. Screenshots of every page at both
+// either width, and shifts its layout by at most 0.05 (CLS, issue 10's budget) while it loads. Screenshots of every page at both
 // widths and in both schemes go to test-output/screenshots/ (not committed) for a person to look at.
 import {test} from "node:test";
 import assert from "node:assert/strict";
@@ -90,14 +90,14 @@ for (const {path} of pages) {
       );
     });
 
-    test(`${path} at ${viewport.width}px: layout shift while loading stays below 0.1`, async () => {
+    test(`${path} at ${viewport.width}px: layout shift while loading stays within 0.05`, async () => {
       await withPage(
         site(),
         path,
         async (watched) => {
           await watched.page.waitForTimeout(300);
           const {cls, shifts} = await layoutShift(watched.page);
-          assert.ok(cls < 0.1, `cumulative layout shift ${cls.toFixed(3)} (shifts: ${shifts.join(", ")})`);
+          assert.ok(cls <= 0.05, `cumulative layout shift ${cls.toFixed(3)} (shifts: ${shifts.join(", ")})`);
         },
         {viewport, setup: recordLayoutShift}
       );
