@@ -18,7 +18,6 @@ import {referencedTables} from "../lib/sql/table-references.js";
 import {createTableSql, csvFileName, type CsvTable} from "../lib/sql/create-table.js";
 import type {ArrowTable} from "../lib/sql/query-tables.js";
 
-export {createTableSql, type CsvTable};
 /** A table DuckDB starts with: CSV text read in on the page, or an Arrow stream read as it is. */
 export type StartTable = CsvTable | ArrowTable;
 

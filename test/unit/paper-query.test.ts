@@ -1,7 +1,7 @@
 // Pure parts of the query page: the CREATE TABLE statement fed to DuckDB and the CSV export of results.
 import {test} from "node:test";
 import assert from "node:assert/strict";
-import {createTableSql} from "../../src/components/duckdb-client.js";
+import {createTableSql} from "../../src/lib/sql/create-table.js";
 import {EXAMPLE_QUERIES, resultToCsv} from "../../src/components/paper-query.js";
 
 test("tables are read as text, then only the named columns are cast (DECIMAL never reaches the page)", () => {
