@@ -137,9 +137,10 @@ export interface SummaryOptions {
 
 /**
  * Per (step, metric) cell j = t·M + m of the filled seeds' rows: the sum over seeds (in seed-list order) of the
- * value, or with `mean` of its squared deviation, accumulated seed by seed over whole rows. Sequential row passes instead of one strided
- * column per cell: the sums are the same additions in the same order, but a pool's few partial summaries
- * each run mostly before the JIT has optimised them, and there the tight row loops are several times faster.
+ * value, or with `mean` of its squared deviation, accumulated seed by seed over whole rows. Sequential row
+ * passes instead of one strided column per cell: the sums are the same additions in the same order, but a
+ * pool's few partial summaries each run mostly before the JIT has optimised them, and there the tight row loops
+ * are several times faster.
  */
 function rowSums(data: Float64Array, starts: number[], R: number, mean: Float64Array | null): Float64Array {
   const out = new Float64Array(R);
