@@ -6,7 +6,8 @@
 // - in Chromium on the built site, /toy-tokens with ?workers=1 (one background worker) and with its worker
 //   pool (navigator.hardwareConcurrency, capped), timed by the page itself (data-run-ms on the root once
 //   data-run-state is "done": from the settled input to the last seed merged and drawn), their ratio, and the
-//   longest main-thread task during the pooled run (Long Tasks API).
+//   longest main-thread task during the pooled run (Long Tasks API): the run the page starts as it loads, whose
+//   window holds the end of the page load too, and a second run started with the Run button once the first is done.
 // Also RL steps per second of one seed in the note's configurations. Prints figures; asserts nothing (timed
 // tests are not allowed on a shared machine), and says how loaded the machine was.
 import { availableParallelism, loadavg } from "node:os";
@@ -66,36 +67,46 @@ export async function benchTokensBrowser({ dist }: { dist: string }): Promise<Fi
   const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import("../test/e2e/chromium.js");
   const server = await startStaticServer(dist);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  const pageRun = async (query: string): Promise<PageRun> => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addInitScript(OBSERVERS);
-    const page = await context.newPage();
-    await page.goto(`${server.origin}/toy-tokens?seeds=${SEEDS}&cfg=${encodeURIComponent(JSON.stringify({ steps: STEPS }))}${query}`);
-    await page.waitForFunction(() => document.querySelector('[data-testid="tt-app"]')?.getAttribute("data-run-state") === "done", undefined, { timeout: 300_000 });
+  // Tasks that overlap the run from its "running" state to its "done", the n-th run of the page (from 0).
+  const runWindow = async (page: import("playwright-core").Page, n: number) => {
+    await page.waitForFunction((k) => (window as unknown as {__tt: {states: {state: string}[]}}).__tt.states.filter((s) => s.state === "done").length > k, n, { timeout: 300_000 });
     await page.waitForTimeout(200); // the last long-task entry is delivered after the task ends
     const root = page.getByTestId("tt-app");
     const { tasks, states } = (await page.evaluate("window.__tt")) as { tasks: { start: number; end: number; duration: number }[]; states: { state: string; at: number }[] };
-    const start = states.find((s) => s.state === "running")?.at ?? 0;
-    const end = states.filter((s) => s.state === "done").at(-1)?.at ?? Infinity;
-    const out = {
+    const start = states.filter((s) => s.state === "running")[n]?.at ?? 0;
+    const end = states.filter((s) => s.state === "done")[n]?.at ?? Infinity;
+    return {
       runMs: Number(await root.getAttribute("data-run-ms")),
       poolSize: Number(await root.getAttribute("data-pool-size")),
       workersUsed: Number(await root.getAttribute("data-workers-used")),
       maxDrawMs: Number(await root.getAttribute("data-max-draw-ms")),
       longestTaskMs: tasks.filter((t) => t.end >= start && t.start <= end).reduce((m, t) => Math.max(m, t.duration), 0),
     };
-    await context.close();
-    return out;
+  };
+  const pageRun = async (query: string, again = false): Promise<{ first: PageRun; again?: PageRun }> => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      await context.addInitScript(OBSERVERS);
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/toy-tokens?seeds=${SEEDS}&cfg=${encodeURIComponent(JSON.stringify({ steps: STEPS }))}${query}`);
+      const first = await runWindow(page, 0);
+      if (!again) return { first };
+      await page.getByTestId("tt-run").click();
+      return { first, again: await runWindow(page, 1) };
+    } finally {
+      await context.close();
+    }
   };
   try {
-    const single = await pageRun("&workers=1");
-    const pool = await pageRun("");
+    const single = (await pageRun("&workers=1")).first;
+    const { first: pool, again } = await pageRun("", true);
     const rate = (ms: number) => (SEEDS * STEPS) / (ms / 1000);
     const size = `${SEEDS} paired seeds × ${STEPS} steps`;
     return [
       { figure: `/toy-tokens, one browser worker (?workers=1): ${size}`, measured: rate(single.runMs), unit: "seeds·steps/s", better: "higher", note: `${(single.runMs / 1000).toFixed(1)} s in the page` },
       { figure: `/toy-tokens, worker pool of ${pool.workersUsed}: ${size}`, measured: rate(pool.runMs), unit: "seeds·steps/s", better: "higher", previous: { value: rate(single.runMs), source: "one worker, this run" }, note: `${(pool.runMs / 1000).toFixed(1)} s; ratio = pool speed-up; pool size ${pool.poolSize} on ${pool.poolSize} reported cores (capped at 8); ${load()}` },
-      { figure: "/toy-tokens: longest main-thread task during the pooled run", measured: pool.longestTaskMs, unit: "ms", target: { op: "≤", value: 50 }, note: `longest single chart drawing ${pool.maxDrawMs} ms (each chart is its own task); ${load()}` },
+      { figure: "/toy-tokens: longest main-thread task during the pooled run started as the page loads", measured: pool.longestTaskMs, unit: "ms", target: { op: "≤", value: 50 }, note: `the page's load overlaps it; longest single chart drawing ${pool.maxDrawMs} ms (each chart is its own task); ${load()}` },
+      { figure: "/toy-tokens: longest main-thread task during a pooled run started with Run after load", measured: again!.longestTaskMs, unit: "ms", target: { op: "≤", value: 50 }, note: `${(again!.runMs / 1000).toFixed(1)} s; longest chart drawing on the page so far ${again!.maxDrawMs} ms; ${load()}` },
     ];
   } finally {
     await browser.close();

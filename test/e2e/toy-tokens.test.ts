@@ -1,6 +1,6 @@
 // The token-level toy page: every view renders from a real run on the worker pool, the numbers equal the
 // library's for the same configuration and seeds, a pooled run's download equals a one-worker run's, the URL
-// carries the state, cancel stops every worker (button and Escape), the scope switch shows p(code) unchanged,
+// carries the state, cancel stops every worker (button and Escape), charts off screen during a run catch up, the scope switch shows p(code) unchanged,
 // the sign-rule map computes, the paper's code-frequency curves load when scrolled to beside the toy's p(code),
 // the first screen shows the Fig. 12 analogue, and it fits a phone.
 import {test} from "node:test";
@@ -119,6 +119,37 @@ test("/toy-tokens: cancel stops a long run (button, then Escape from the keyboar
     await waitState(page, "running");
     await page.keyboard.press("Escape");
     await waitState(page, "cancelled");
+    assertClean(watched);
+  } finally {
+    await watched.close();
+  }
+});
+
+test("/toy-tokens: charts away from the screen during a run catch up when scrolled to, and all show a cancelled run's seeds", async () => {
+  // While a run streams only the charts near the viewport follow it (the others wait, which leaves the cores to
+  // the workers); none may be left showing an older result than the status line states.
+  const watched = await openPage(site(), `${q({steps: 400}, 48)}&workers=2`);
+  const {page} = watched;
+  const running = async () => Number(/Running: (\d+) of 48/.exec(await page.getByTestId("tt-status").innerText())?.[1] ?? NaN);
+  const histogramSeeds = async () => Number(/averaged over (\d+) seeds/.exec(await page.getByTestId("tt-chart-histogram").innerText())?.[1] ?? NaN);
+  try {
+    await page.waitForFunction(() => /Running: ([3-9]|\d\d) of 48/.test(document.querySelector('[data-testid="tt-status"]')?.textContent ?? ""), undefined, {timeout: TIMEOUT});
+    // scrolled to while the run goes on: the histogram (below the first screen) shows at least the seeds done by then
+    const atScroll = await running();
+    await page.getByTestId("tt-chart-histogram").scrollIntoViewIfNeeded();
+    await page.waitForFunction((k) => Number(/averaged over (\d+) seeds/.exec(document.querySelector('[data-testid="tt-chart-histogram"]')?.textContent ?? "")?.[1]) >= k, atScroll, {timeout: TIMEOUT});
+    // back to the top; more seeds arrive while the histogram is off screen; then cancel
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const before = await running();
+    await page.waitForFunction((k) => Number(/Running: (\d+) of 48/.exec(document.querySelector('[data-testid="tt-status"]')?.textContent ?? "")?.[1]) >= k + 3, before, {timeout: TIMEOUT});
+    // clicked in place: Playwright's click would scroll the button, and the histogram with it, into view
+    await page.getByTestId("tt-cancel").evaluate((b) => (b as HTMLButtonElement).click());
+    await waitState(page, "cancelled");
+    const cancelledAt = Number(/Cancelled after (\d+) of 48/.exec(await page.getByTestId("tt-status").innerText())?.[1]);
+    assert.ok(cancelledAt >= before + 3, `cancelled after ${cancelledAt} seeds`);
+    // the off-screen histogram is redrawn from the cancelled run's last result without being scrolled to
+    await page.waitForFunction((k) => Number(/averaged over (\d+) seeds/.exec(document.querySelector('[data-testid="tt-chart-histogram"]')?.textContent ?? "")?.[1]) === k, cancelledAt, {timeout: 10_000}).catch(() => {});
+    assert.equal(await histogramSeeds(), cancelledAt, "the histogram shows the seeds the status line states");
     assertClean(watched);
   } finally {
     await watched.close();

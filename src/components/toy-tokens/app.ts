@@ -240,12 +240,13 @@ export function tokensApp(opts: TokensAppOptions): { head: HTMLElement; body: HT
   // ---------- ensemble runs on the worker pool
   let startedAt = 0;
   const pool = new PoolClient<TokenRunSummary>(opts.workerUrl, poolSize, (r) => {
-    if (r.type === "error") { setRunState("error"); status.textContent = "The run stopped."; errorBox.textContent = r.message; cancelBtn.disabled = true; return; }
+    if (r.type === "error") { setRunState("error"); status.textContent = "The run stopped."; errorBox.textContent = r.message; cancelBtn.disabled = true; if (stale.size) redraw(); return; }
     if (r.type === "cancelled") {
       root.dataset.workersStopped = String(r.stopped ?? 0);
       setRunState("cancelled");
       status.textContent = `Cancelled${last ? ` after ${last.result.completed} of ${last.result.total} seeds; the charts show those seeds` : ""}.`;
       cancelBtn.disabled = true;
+      if (stale.size) redraw(); // the charts that stopped following the run, away from the viewport
       return;
     }
     last = { ...r.result, progress: r.progress ?? r.completed };
@@ -302,6 +303,9 @@ export function tokensApp(opts: TokensAppOptions): { head: HTMLElement; body: HT
   // Drawing: each chart in its own task (no long main-thread task while a run streams), one drawing cycle at a
   // time; results arriving meanwhile are coalesced into the next cycle, which starts at most every
   // MIN_CYCLE_MS while a run streams (the main thread leaves the cores to the workers), at once for the final one.
+  // While a run streams, only the charts near the viewport follow it: the others are marked stale and drawn
+  // when they scroll near it, and every chart draws the final result (and a cancelled run's last one). All seven
+  // charts every cycle took about half of one core on 2 cores, time the workers lacked.
   const MIN_CYCLE_MS = 300;
   const ATP_DIFF = '[data-part="atp-diff"]';
   let forceRedraw = false;
@@ -311,6 +315,16 @@ export function tokensApp(opts: TokensAppOptions): { head: HTMLElement; body: HT
   let finalPending: (() => void) | null = null;
   let maxDrawMs = 0;
   let drawnSnap: StreamProgress | null = null;
+  const nearViewport = new Set<Element>(), stale = new Set<Element>();
+  const visibility = typeof IntersectionObserver === "function" ? new IntersectionObserver((entries) => {
+    let staleInView = false;
+    for (const e of entries) {
+      if (e.isIntersecting) { nearViewport.add(e.target); if (stale.has(e.target)) staleInView = true; }
+      else nearViewport.delete(e.target);
+    }
+    if (staleInView) redraw();
+  }, { rootMargin: "200px 0px" }) : null;
+  for (const where of [sAtp, sDec, sHist, sRate, sWho, sScope]) visibility?.observe(where);
   function render() {
     if (!last) return;
     if (drawing) { dirty = true; return; }
@@ -334,17 +348,21 @@ export function tokensApp(opts: TokensAppOptions): { head: HTMLElement; body: HT
     forceRedraw = false;
     const w = width(), r = snap.result, cfg = state.config;
     drawnWidth = w;
-    const jobs: (() => void)[] = [
-      () => sAtp.replaceChildren(atpChart(r, { width: w, scope: state.atpScope, kind: state.atpKind, diffSlot: sAtp.querySelector(ATP_DIFF) })),
-      () => { const plot = atpDiffPlot(r, { width: w, scope: state.atpScope, kind: state.atpKind }); if (plot) sAtp.querySelector(ATP_DIFF)?.replaceChildren(plot); },
-      () => sDec.replaceChildren(decompositionChart(r, { width: w })),
-      () => sHist.replaceChildren(histogramChart(snap.extras, { width: w, epsHigh: cfg.clip.epsHigh, steps: r.a.steps, seeds: r.completed })),
-      () => sRate.replaceChildren(clipRateChart(r, { width: w, padShare })),
-      () => sWho.replaceChildren(whoClippedChart(r, { width: w, labels: classLabels(cfg.classEdges), epsLow: cfg.clip.epsLow, epsHigh: cfg.clip.epsHigh })),
-      () => sScope.replaceChildren(scopeChart(r, { width: w, scope: cfg.clip.scope, modeName: cfg.strategies[0] })),
+    const jobs: [HTMLElement, () => void][] = [
+      [sAtp, () => sAtp.replaceChildren(atpChart(r, { width: w, scope: state.atpScope, kind: state.atpKind, diffSlot: sAtp.querySelector(ATP_DIFF) }))],
+      [sAtp, () => { const plot = atpDiffPlot(r, { width: w, scope: state.atpScope, kind: state.atpKind }); if (plot) sAtp.querySelector(ATP_DIFF)?.replaceChildren(plot); }],
+      [sDec, () => sDec.replaceChildren(decompositionChart(r, { width: w }))],
+      [sHist, () => sHist.replaceChildren(histogramChart(snap.extras, { width: w, epsHigh: cfg.clip.epsHigh, steps: r.a.steps, seeds: r.completed }))],
+      [sRate, () => sRate.replaceChildren(clipRateChart(r, { width: w, padShare }))],
+      [sWho, () => sWho.replaceChildren(whoClippedChart(r, { width: w, labels: classLabels(cfg.classEdges), epsLow: cfg.clip.epsLow, epsHigh: cfg.clip.epsHigh }))],
+      [sScope, () => sScope.replaceChildren(scopeChart(r, { width: w, scope: cfg.clip.scope, modeName: cfg.strategies[0] }))],
     ];
+    // the first cycle draws every chart (the page is shown once they are in); so does the final result
+    const onlyNearViewport = visibility !== null && drawnSignalled && !finalPending && root.dataset.runState === "running";
     const ms: number[] = [];
-    for (const job of jobs) {
+    for (const [where, job] of jobs) {
+      if (onlyNearViewport && !nearViewport.has(where)) { stale.add(where); continue; }
+      stale.delete(where);
       const t0 = performance.now();
       job();
       ms.push(Math.round(performance.now() - t0));
