@@ -1,5 +1,6 @@
 // The clipping-bias toy page: loads clean, runs an ensemble in the worker pool and draws every chart,
-// applies a preset, round-trips its state through the URL (same numbers as the library), cancels, steps;
+// applies a preset, round-trips its state through the URL (same numbers as the library), cancels, steps, and
+// keeps the charts below the first screen up to date when scrolled to and after a cancel;
 // the layout keeps the main chart beside the controls that matter; the reading, the tour, Back after a run,
 // the pooled result equal to the single-worker one, hostile links, work budgets and the kept runs table.
 import {readFileSync} from "node:fs";
@@ -250,6 +251,36 @@ test("/toy: a long run can be cancelled; invalid links and settings give message
     assertClean(bad);
   } finally {
     await bad.close();
+  }
+});
+
+test("/toy: the charts below the first screen catch up when scrolled to during a run, and show a cancelled run's seeds", async () => {
+  // During a run the charts below the first screen wait while off screen (their drawing slowed the workers);
+  // none may be left showing fewer seeds than the main chart and the status line.
+  // a short window, so that the charts below the main one are well away from it at the top of the page
+  const watched = await openPage(site(), `/toy?cfg=${encodeURIComponent(JSON.stringify({steps: 1000}))}&seeds=400&workers=2`, {viewport: {width: 1280, height: 600}});
+  const {page} = watched;
+  const fanSeeds = async () => Number(/over (\d+) seeds?:/.exec(await page.getByTestId("toy-chart-fan").innerText())?.[1]);
+  const driftSeeds = () => page.evaluate(() => Number(/mean over (\d+) seeds?/.exec(document.querySelector('[data-testid="toy-chart-drift"]')?.textContent ?? "")?.[1] ?? NaN));
+  try {
+    await page.waitForFunction(() => /Running: ([5-9]|\d\d+) of 400/.test(document.querySelector('[data-testid="toy-status"]')?.textContent ?? ""), undefined, {timeout: RUN_TIMEOUT});
+    const atScroll = await fanSeeds();
+    await page.getByTestId("toy-chart-drift").scrollIntoViewIfNeeded();
+    await page.waitForFunction((k) => Number(/mean over (\d+) seeds?/.exec(document.querySelector('[data-testid="toy-chart-drift"]')?.textContent ?? "")?.[1]) >= k, atScroll, {timeout: RUN_TIMEOUT});
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const before = await fanSeeds();
+    await page.waitForFunction((k) => Number(/over (\d+) seeds?:/.exec(document.querySelector('[data-testid="toy-chart-fan"]')?.textContent ?? "")?.[1]) >= k + 10, before, {timeout: RUN_TIMEOUT});
+    // clicked in place: Playwright's click would scroll the button into view, and the charts with it
+    await page.getByTestId("toy-cancel").evaluate((b) => (b as HTMLButtonElement).click());
+    await page.waitForFunction(() => document.querySelector('[data-testid="toy-app"]')?.getAttribute("data-run-state") === "cancelled", undefined, {timeout: 10_000});
+    const cancelledAt = Number(/the charts show the (\d+) seeds/.exec(await page.getByTestId("toy-status").innerText())?.[1]);
+    assert.ok(cancelledAt >= before + 10, `cancelled with ${cancelledAt} seeds`);
+    await page.waitForFunction((k) => Number(/mean over (\d+) seeds?/.exec(document.querySelector('[data-testid="toy-chart-drift"]')?.textContent ?? "")?.[1]) === k, cancelledAt, {timeout: 10_000}).catch(() => {});
+    assert.equal(await driftSeeds(), cancelledAt, "the drift chart shows the seeds the status line states");
+    assert.equal(await fanSeeds(), cancelledAt, "and so does the main chart");
+    assertClean(watched);
+  } finally {
+    await watched.close();
   }
 });
 

@@ -194,6 +194,13 @@ export function toyApp({ workerUrl, presetAnchors = {} }: { workerUrl: string | 
   // ---- drawing: one chart per task, always from the newest result
   let drawing = false, dirty = false, lastSecondaryDraw = 0, maxDrawMs = 0, lastDraw = 0;
   let drawTimer: ReturnType<typeof setTimeout> | null = null;
+  // whether the secondary charts are near the viewport (always, without IntersectionObserver), and whether
+  // they show an older result than the main chart
+  let chartsNear = typeof IntersectionObserver !== "function", secondaryStale = false, forceSecondary = false;
+  if (!chartsNear) new IntersectionObserver((entries) => {
+    chartsNear = entries.at(-1)!.isIntersecting;
+    if (chartsNear && secondaryStale) scheduleDraw();
+  }, { rootMargin: "200px 0px" }).observe(charts);
   function scheduleDraw() {
     if (drawing) { dirty = true; return; }
     // the first and the final result draw at once; the partials in between at most every PARTIAL_MS
@@ -255,10 +262,13 @@ export function toyApp({ workerUrl, presetAnchors = {} }: { workerUrl: string | 
         const { r, c } = latest; slot("clip").replaceChildren(clipChart(r, runLabels(c.clip.enabled), half)); },
     );
     // on partial results only the main chart and the reading follow every update; the other charts follow
-    // at most every SECONDARY_MS, and all of them draw the final result
+    // at most every SECONDARY_MS and only when near the viewport (else they wait, stale, and are drawn when
+    // scrolled to: on 2 cores their drawing at a run's start slowed its workers); all draw the final result
     const final = latest.r.done;
-    const secondary = final || performance.now() - lastSecondaryDraw >= SECONDARY_MS || charts.querySelector(".toy-figure") === null;
-    if (secondary) lastSecondaryDraw = performance.now();
+    const none = charts.querySelector(".toy-figure") === null;
+    const secondary = final || none || forceSecondary || (chartsNear && (secondaryStale || performance.now() - lastSecondaryDraw >= SECONDARY_MS));
+    if (secondary) { lastSecondaryDraw = performance.now(); secondaryStale = forceSecondary = false; }
+    else if (!chartsNear) secondaryStale = true;
     for (const [i, job] of jobs.entries()) {
       if (i > 0 && !secondary) break;
       const t0 = performance.now();
@@ -312,11 +322,14 @@ export function toyApp({ workerUrl, presetAnchors = {} }: { workerUrl: string | 
       if (settleTimer) { setRunState("idle", "pending"); return; } // stopped because a setting is moving
       status.textContent = latest ? `Cancelled; the charts show the ${latest.r.a.seeds.length} seeds finished before cancelling.` : "Cancelled.";
       setRunState("cancelled");
+      // every chart shows those seeds: the charts below the main one may be a throttled or off-screen draw behind
+      if (latest) { forceSecondary = true; scheduleDraw(); }
       cancelBtn.disabled = true;
       runBtn.disabled = false;
     } else if (msg.type === "error") {
       status.textContent = `The run failed: ${msg.message}`;
       setRunState("idle", "error");
+      if (latest) { forceSecondary = true; scheduleDraw(); }
       cancelBtn.disabled = true;
       runBtn.disabled = false;
     }
