@@ -24,7 +24,9 @@ const NOSCRIPT = `<noscript><style>observablehq-loading{display:none}#observable
 // main column below the title stays invisible (its space still laid out) until the page is drawn, then appears at
 // once; invisible content does not count as shifting. "Drawn": pages that know (SIGNALLING_PAGES) dispatch
 // "site:drawn" from their last cell (src/components/page-drawn.ts); the others count as drawn when no cell is
-// pending and the main column has not changed for 250 ms. A 4 s cap shows the page anyway. /toy lays itself out.
+// pending, no static "Loading…" placeholder (data-testid="page-loading") is left, and the main column has not
+// changed for 250 ms: /audit's small curve checks could arrive and draw 250 ms before its main data, and the page
+// was shown with them, then pushed down (CLS 0.067 seen under load). A 4 s cap shows the page anyway. /toy lays itself out.
 const SIGNALLING_PAGES = ["/", "/rewards", "/code-reasoning", "/toy-tokens"];
 const REVEAL_PAGES = [...SIGNALLING_PAGES, "/record", "/audit", "/query", "/data-dictionary", "/figures"];
 const REVEAL_WHEN_DRAWN = `<style>html.site-drawing #observablehq-main > :not(h1) { visibility: hidden; }</style>
@@ -40,7 +42,7 @@ const REVEAL_WHEN_DRAWN = `<style>html.site-drawing #observablehq-main > :not(h1
   let last = performance.now();
   new MutationObserver(() => (last = performance.now())).observe(root, {childList: true, subtree: true, characterData: true});
   const check = () => {
-    if (!document.querySelector("observablehq-loading, .observablehq--loading") && document.readyState === "complete" && performance.now() - last > 250) show();
+    if (!document.querySelector("observablehq-loading, .observablehq--loading, [data-testid=page-loading]") && document.readyState === "complete" && performance.now() - last > 250) show();
     else setTimeout(check, 50);
   };
   check();

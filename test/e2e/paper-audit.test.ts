@@ -4,11 +4,29 @@ import {test} from "node:test";
 import assert from "node:assert/strict";
 import type {Page} from "playwright-core";
 import {assertClean, useSite, withPage} from "./harness.js";
+import {layoutShift, recordLayoutShift} from "./layout-checks.js";
 
 // the findings are rendered in batches after the page is up (src/components/audit/triage.ts)
 const listComplete = (page: Page) => page.locator('.audit-results[data-complete="true"]').waitFor({state: "attached"});
 
 const site = useSite();
+
+test("/audit: when its main data arrives late, the page stays hidden until it is drawn, so nothing shifts", async () => {
+  // The curve checks (40 kB) can arrive and draw well before the audit (275 kB); the page used to be shown with
+  // them alone and then pushed down by the audit drawn above them (CLS 0.067 under load). Here the audit comes 1.5 s late.
+  await withPage(site(), "/audit", async (watched) => {
+    const {page} = watched;
+    await listComplete(page);
+    assert.ok(await page.getByTestId("audit-count").isVisible(), "the audit is drawn and shown");
+    await page.waitForTimeout(300);
+    const {cls, shifts} = await layoutShift(page);
+    assert.ok(cls <= 0.05, `cumulative layout shift ${cls.toFixed(3)} (shifts: ${shifts.join(", ")})`);
+    assertClean(watched);
+  }, {setup: async (context) => {
+    await recordLayoutShift(context);
+    await context.route(/\/paper-audit\.[0-9a-f]+\.json$/, async (route) => { await new Promise((r) => setTimeout(r, 1500)); await route.continue(); });
+  }});
+});
 
 test("/audit: the summary by cause comes first, with status, severity and headline reach", async () => {
   await withPage(site(), "/audit", async (watched) => {
