@@ -35,7 +35,7 @@ const lazyIntl: Plugin = {
 // eagerly, on the thread that streams the script in, instead of lazily on the main thread at each function's
 // first call. A page's first chart used to pay that compilation inside one task: 145–175 ms for /toy's first chart
 // here, 80–110 ms with the hint; pages' total blocking time on load fell by a third to a half (npm run bench).
-export const COMPILE_HINT = "//# allFunctionsCalledOnLoad";
+const COMPILE_HINT = "//# allFunctionsCalledOnLoad";
 
 export function plotBundlePath(root: string): string {
   return join(root, "src/components/plot.js");
