@@ -138,50 +138,57 @@ export interface TrainingSteps {
 const after = (steps?: string) => (steps ? `after ${steps} steps` : "training length not read");
 
 /** Arrows from the preprint's change to v1's (each after its own training length): one small chart per model. */
-export function comparisonChart(rows: ComparisonRow[], {width, steps = {}}: {width: number; steps?: TrainingSteps}): HTMLElement {
+/** The models of the version comparison that have both a preprint and a v1 value to draw, in table order. */
+export function comparisonModels(rows: ComparisonRow[]): string[] {
+  return [...new Set(rows.filter((r) => r.aValue != null && r.bValue != null).map((r) => r.model))];
+}
+
+/** The version comparison's figure, caption only: comparisonModelChart's charts go in it (one task each). */
+export function comparisonFigure(rows: ComparisonRow[], {steps = {}}: {steps?: TrainingSteps} = {}): HTMLElement {
+  const arrows = rows.filter((r) => r.aValue != null && r.bValue != null).length;
+  return html`<figure class="paper-figure" data-testid="comparison-chart" data-arrows=${String(arrows)}>
+    <figcaption>Open dot: May 2025 preprint (Figure 1, ${after(steps.preprint)}). Filled dot: arXiv v1 (Figure 1, ${after(steps.v1)}); pale and dashed where v1's reward assignment is inferred.</figcaption>
+  </figure>`;
+}
+
+/** One model's arrows from its preprint change to its v1 change, per reward (on the axis shared by all models). */
+export function comparisonModelChart(rows: ComparisonRow[], model: string, {width}: {width: number}): HTMLElement {
   const data = rows.filter((r) => r.aValue != null && r.bValue != null);
-  const models = [...new Set(data.map((r) => r.model))];
   const values = data.flatMap((r) => [r.aValue!, r.bValue!]);
   const domain = [Math.min(0, ...values) - 2, Math.max(...values) + 2];
-  const charts = models.map((model) => {
-    const mine = data.filter((r) => r.model === model);
-    const plot = Plot.plot({
-      width,
-      height: 46 + mine.length * 24,
-      marginLeft: 110,
-      marginRight: 16,
-      x: {domain, label: "MATH-500 change (points) →", grid: true},
-      y: {domain: FIGURE1_REWARDS.map((r) => r.label).filter((l) => mine.some((r) => r.reward_label === l)), label: null},
-      marks: [
-        Plot.ruleX([0], {stroke: "currentColor"}),
-        ...[false, true].map((inferred) => Plot.arrow(mine.filter((r) => (r.b?.status === "inferred") === inferred), {
-          x1: "aValue", x2: "bValue", y: "reward_label",
-          stroke: (r: ComparisonRow) => rewardColor(r.reward), strokeWidth: 2, headLength: 6,
-          strokeDasharray: inferred ? "3,2" : undefined,
-        })),
-        Plot.dot(mine, {
-          x: "aValue", y: "reward_label", r: 3.5, fill: "var(--theme-background)",
-          stroke: (r: ComparisonRow) => rewardColor(r.reward),
-          href: (r: ComparisonRow) => `#${r.a!.id}`,
-          title: (r: ComparisonRow) => `${r.model}, ${r.reward_label}, May 2025 preprint: ${provenanceText(r.a!)}`,
-        }),
-        ...[false, true].map((inferred) => Plot.dot(mine.filter((r) => (r.b?.status === "inferred") === inferred), {
-          x: "bValue", y: "reward_label", r: 3.5,
-          fill: (r: ComparisonRow) => rewardColor(r.reward),
-          fillOpacity: inferred ? 0.45 : 1,
-          href: (r: ComparisonRow) => `#${r.b!.id}`,
-          title: (r: ComparisonRow) => `${r.model}, ${r.reward_label}, arXiv v1: ${provenanceText(r.b!)}`,
-        })),
-      ],
-      ariaLabel: `${model}: change in MATH-500 accuracy per reward, May 2025 preprint versus arXiv v1`,
-    });
-    accessiblePlot(plot);
-    return html`<div class="paper-small-chart"><p class="paper-small-title"><strong>${model}</strong></p>${plot}</div>`;
+  const mine = data.filter((r) => r.model === model);
+  const plot = Plot.plot({
+    width,
+    height: 46 + mine.length * 24,
+    marginLeft: 110,
+    marginRight: 16,
+    x: {domain, label: "MATH-500 change (points) →", grid: true},
+    y: {domain: FIGURE1_REWARDS.map((r) => r.label).filter((l) => mine.some((r) => r.reward_label === l)), label: null},
+    marks: [
+      Plot.ruleX([0], {stroke: "currentColor"}),
+      ...[false, true].map((inferred) => Plot.arrow(mine.filter((r) => (r.b?.status === "inferred") === inferred), {
+        x1: "aValue", x2: "bValue", y: "reward_label",
+        stroke: (r: ComparisonRow) => rewardColor(r.reward), strokeWidth: 2, headLength: 6,
+        strokeDasharray: inferred ? "3,2" : undefined,
+      })),
+      Plot.dot(mine, {
+        x: "aValue", y: "reward_label", r: 3.5, fill: "var(--theme-background)",
+        stroke: (r: ComparisonRow) => rewardColor(r.reward),
+        href: (r: ComparisonRow) => `#${r.a!.id}`,
+        title: (r: ComparisonRow) => `${r.model}, ${r.reward_label}, May 2025 preprint: ${provenanceText(r.a!)}`,
+      }),
+      ...[false, true].map((inferred) => Plot.dot(mine.filter((r) => (r.b?.status === "inferred") === inferred), {
+        x: "bValue", y: "reward_label", r: 3.5,
+        fill: (r: ComparisonRow) => rewardColor(r.reward),
+        fillOpacity: inferred ? 0.45 : 1,
+        href: (r: ComparisonRow) => `#${r.b!.id}`,
+        title: (r: ComparisonRow) => `${r.model}, ${r.reward_label}, arXiv v1: ${provenanceText(r.b!)}`,
+      })),
+    ],
+    ariaLabel: `${model}: change in MATH-500 accuracy per reward, May 2025 preprint versus arXiv v1`,
   });
-  return html`<figure class="paper-figure" data-testid="comparison-chart" data-arrows=${String(data.length)}>
-    <figcaption>Open dot: May 2025 preprint (Figure 1, ${after(steps.preprint)}). Filled dot: arXiv v1 (Figure 1, ${after(steps.v1)}); pale and dashed where v1's reward assignment is inferred.</figcaption>
-    ${charts}
-  </figure>`;
+  accessiblePlot(plot);
+  return html`<div class="paper-small-chart"><p class="paper-small-title"><strong>${model}</strong></p>${plot}</div>`;
 }
 
 export function comparisonTable(rows: ComparisonRow[], panel: ProvenancePanel, findings: Map<string, FindingRef[]>, steps: TrainingSteps = {}): HTMLElement {

@@ -2,9 +2,15 @@
 // for it (each Plot chart costs a main-thread task of tens of milliseconds). The placeholder reserves the
 // content's height, so nothing moves when it arrives (no layout shift).
 
+/** Heights to reserve on pages narrower than 560 px (the viewport's width) and on wider ones. */
+export interface ByWidth {
+  narrow: number;
+  wide: number;
+}
+
 export interface WhenVisibleOptions {
   /** the height to reserve (px), at least the content's at this page width */
-  minHeight: number | ((pageWidth: number) => number);
+  minHeight: number | ByWidth;
   /** what is coming, for the placeholder: "the toy run chart" */
   label: string;
   testid?: string;
@@ -31,7 +37,14 @@ export function whenVisible(draw: (root: HTMLElement, width: number) => void | P
   if (options.testid) root.dataset.testid = options.testid;
   root.dataset.state = "waiting";
   const {minHeight} = options;
-  root.style.minHeight = `${typeof minHeight === "function" ? minHeight(document.documentElement.clientWidth) : minHeight}px`;
+  // a height by width is chosen by a media query (src/style.css, .when-visible-by-width): reading the page's width
+  // here made the browser lay out the half-drawn page inside a long task, once per placeholder
+  if (typeof minHeight === "number") root.style.minHeight = `${minHeight}px`;
+  else {
+    root.classList.add("when-visible-by-width");
+    root.style.setProperty("--when-visible-narrow", `${minHeight.narrow}px`);
+    root.style.setProperty("--when-visible-wide", `${minHeight.wide}px`);
+  }
   const status = document.createElement("p");
   status.className = "muted when-visible-status";
   status.style.color = "var(--site-muted)"; // the site grey of each colour scheme (src/style.css), ≥ 4.5:1 on both

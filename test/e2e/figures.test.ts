@@ -54,7 +54,26 @@ test("/figures: Figure 2 panel, keyboard and pointer readout, toggles, compare, 
     assert.match(await page.getByTestId("inferred-note").innerText(), /Colours inferred/);
 
     // compare card: the default three MATH-500 series
-    assert.equal(await page.getByTestId("compare-card").locator('.curve-chart svg g[aria-label="line"] path').count(), 3);
+    const compare = page.getByTestId("compare-card");
+    const compareLines = () => compare.locator('.curve-chart svg g[aria-label="line"] path').count();
+    assert.equal(await compareLines(), 3);
+    // its series picker: a labelled list, the three defaults chosen; choosing two redraws two lines, and the
+    // keyboard moves a single choice
+    const picker = compare.getByLabel("Series (smoothed)");
+    const random2 = "Figure 2 · Qwen2.5-Math-7B - MATH · Qwen2.5-Math-7B · Random";
+    const groundTruth2 = "Figure 2 · Qwen2.5-Math-7B - MATH · Qwen2.5-Math-7B · Ground Truth";
+    assert.deepEqual(await picker.locator("option:checked").allInnerTexts(), [random2, groundTruth2, "Figure 11 · (a) Performance on MATH-500 · Qwen2.5-Math-7B · Random w/ Clipping Disabled"]);
+    // (the chart follows a file read, after the next frame: wait for the line count rather than one settle)
+    const linesBecome = (n: number) => page.waitForFunction((k) => document.querySelectorAll('[data-testid="compare-card"] .curve-chart svg g[aria-label="line"] path').length === k, n, {timeout: 15_000});
+    await picker.selectOption([random2, groundTruth2]);
+    await linesBecome(2);
+    assert.deepEqual(await compare.locator(".compare-legend li").allInnerTexts(), [random2, groundTruth2]);
+    await picker.selectOption([random2]);
+    await linesBecome(1);
+    await picker.focus();
+    await page.keyboard.press("ArrowDown");
+    await page.waitForFunction((t) => document.querySelector('[data-testid="compare-card"] .compare-legend li')?.textContent !== t, random2, {timeout: 15_000});
+    assert.equal(await compareLines(), 1);
 
     // checks: the smoothing window and the Figure 7 swap are shown as contradictions
     // drawn when scrolled to

@@ -120,6 +120,28 @@ test("charts below the fold are drawn when scrolled to, in the space kept for th
     assert.ok(Math.abs((await slot.boundingBox())!.height - reserved) <= 2, `the chart (${(await slot.boundingBox())!.height} px) fits the ${reserved} px kept for it`);
     assertClean(watched);
   });
+  // at a phone's and a desktop's width, every lazily drawn chart's placeholder keeps the height its drawing
+  // takes there (the height is chosen by width in CSS, not by a script reading the layout)
+  for (const viewport of [{width: 390, height: 800}, {width: 1280, height: 900}]) {
+    await withPage(site(), "/", async (watched) => {
+      const {page} = watched;
+      const testids = ["c1-curves", "c2-curves", "other-models-slot"];
+      const reserved = new Map<string, number>();
+      for (const testid of testids) {
+        const slot = page.getByTestId(testid);
+        assert.equal(await slot.getAttribute("data-state"), "waiting", `${testid} waits at ${viewport.width} px`);
+        reserved.set(testid, (await slot.boundingBox())!.height);
+      }
+      for (const testid of testids) {
+        const slot = page.getByTestId(testid);
+        await slot.scrollIntoViewIfNeeded();
+        await page.locator(`[data-testid="${testid}"][data-state="ready"]`).waitFor();
+        const drawn = (await slot.boundingBox())!.height;
+        assert.ok(drawn <= reserved.get(testid)! + 2, `${testid} at ${viewport.width} px: drawn ${drawn} px, kept ${reserved.get(testid)} px`);
+      }
+      assertClean(watched);
+    }, {viewport});
+  }
   // a permalink naming one of its dots draws it at once and opens that dot's source
   const id = await withPage(site(), "/", async ({page}) => {
     const slot = page.getByTestId("other-models-slot");

@@ -57,6 +57,9 @@ test("/rewards: bars per version, switching, provenance of a chosen bar", async 
     // version comparison: 20 preprint→v1 arrows (Llama has only 2 resolved v1 bars) and a row per model×reward
     assert.equal(await page.getByTestId("comparison-chart").getAttribute("data-arrows"), "20");
     assert.equal(await page.getByTestId("comparison-row").count(), 24);
+    // one small chart per model, drawn one task each, in the table's model order
+    assert.deepEqual(await page.getByTestId("comparison-chart").locator(".paper-small-title").allInnerTexts(), ["Qwen2.5-Math-7B", "Qwen2.5-7B", "Llama3.1-8B-Instruct", "OLMo2-7B"]);
+    assert.equal(await page.getByTestId("comparison-chart").locator('svg g[aria-label="arrow"] line, svg g[aria-label="arrow"] path').count(), 20);
     // training lengths come from setup.csv (rows 56-57: 150 and 300), in the prose and the comparison's captions
     assert.match(await page.locator("main").innerText(), /Figure 1 is after\s+150 and 300 training steps respectively/);
     assert.match(await page.locator("main").innerText(), /Figure 1 moved from 150 to 300 training steps/);

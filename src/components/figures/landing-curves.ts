@@ -3,7 +3,7 @@
 import {curveChart, type CurveMark, type CurveSeries} from "./curve-chart.js";
 import type {PanelData} from "./figure-view.js";
 import {rewardColor} from "../../lib/palette.js";
-import {whenVisible} from "../when-visible.js";
+import {whenVisible, type ByWidth} from "../when-visible.js";
 
 // The landing's own colours (its bar and toy charts use them): random / clip on in the random-reward colour.
 const CLIP_OFF = ["#555555", "#8a8a8a", "#b0b0b0"];
@@ -18,7 +18,7 @@ interface Printed {
 
 /** The landing's lazily drawn curve figure: a placeholder of the chart's height until it scrolls into view. */
 // (heights: chart, title and caption as measured at 1280 and 390 px)
-const curveFigure = (testid: string, label: string, minHeight: (pageWidth: number) => number, draw: (root: HTMLElement, width: number) => Promise<void>) =>
+const curveFigure = (testid: string, label: string, minHeight: ByWidth, draw: (root: HTMLElement, width: number) => Promise<void>) =>
   // rootMargin 0: the curves' data is fetched only once the figure is on screen, never for a first screen
   whenVisible(draw, {minHeight, label, testid, tag: "figure", className: "paper-figure figure-evidence", rootMargin: "0px"});
 
@@ -34,7 +34,7 @@ function pick(panel: PanelData, series: string, kind: "raw" | "smoothed") {
  * arXiv v1's Figure 1, whose labels these are).
  */
 export function c1Curves(load: Load, {random, groundTruth, versionLabel}: {random: Printed; groundTruth: Printed; versionLabel: (v: string) => string}): HTMLElement {
-  return curveFigure("c1-curves", "the training curves", (w) => (w < 560 ? 425 : 395), async (root, width) => {
+  return curveFigure("c1-curves", "the training curves", {narrow: 425, wide: 395}, async (root, width) => {
     const data = await load();
     const panel = data.panels.find((p) => p.panel === "Qwen2.5-Math-7B - MATH");
     if (!panel) throw new Error("Figure 2's Qwen2.5-Math-7B MATH panel is missing");
@@ -68,7 +68,7 @@ export function c1Curves(load: Load, {random, groundTruth, versionLabel}: {rando
  * share of answers that use code, 0.4–1) so the two read side by side; the toy's end values are quoted beside it.
  */
 export function c2Curves(load: Load, toySeries: {step: number; clip: string; mean: number}[]): HTMLElement {
-  return curveFigure("c2-curves", "the clipping ablation curves", (w) => (w < 560 ? 472 : 426), async (root, width) => {
+  return curveFigure("c2-curves", "the clipping ablation curves", {narrow: 472, wide: 426}, async (root, width) => {
     const data = await load();
     const panel = data.panels.find((p) => p.benchmark === "code frequency");
     if (!panel) throw new Error("Figure 11's code-frequency panel is missing");
