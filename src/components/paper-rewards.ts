@@ -137,7 +137,9 @@ export interface TrainingSteps {
 
 const after = (steps?: string) => (steps ? `after ${steps} steps` : "training length not read");
 
-/** Arrows from the preprint's change to v1's (each after its own training length): one small chart per model. */
+// The version comparison: arrows from the preprint's change to v1's (each after its own training length), one
+// small chart per model, each drawn by the page in a task of its own.
+
 /** The models of the version comparison that have both a preprint and a v1 value to draw, in table order. */
 export function comparisonModels(rows: ComparisonRow[]): string[] {
   return [...new Set(rows.filter((r) => r.aValue != null && r.bValue != null).map((r) => r.model))];
