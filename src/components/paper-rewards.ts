@@ -108,7 +108,7 @@ export function rewardsTable(rows: BarRow[], model: string, panel: ProvenancePan
 /** Legend: reward colours by group, and how statuses are drawn. */
 export function rewardsLegend(): HTMLElement {
   return html`<div class="paper-legend" data-testid="rewards-legend">
-    ${REWARD_GROUPS.filter((g) => g.key !== "other").map((g) => html`<div><strong>${g.label}</strong>: ${FIGURE1_REWARDS.filter((r) => r.group === g.key).map((r) => html`<span class="legend-item"><span class="swatch" style=${`background:${rewardColor(r.key)}`} aria-hidden="true"></span>${r.label}</span>`)}</div>`)}
+    ${REWARD_GROUPS.filter((g) => g.key !== "other").map((g) => html`<div class="legend-groups"><strong>${g.label}</strong>: ${FIGURE1_REWARDS.filter((r) => r.group === g.key).map((r) => html`<span class="legend-item"><span class="swatch" style=${`background:${rewardColor(r.key)}`} aria-hidden="true"></span>${r.label}</span>`)}</div>`)}
     <div><strong>How a bar is drawn</strong>:
       <span class="legend-item"><span class="swatch" style="background:#1F5FA8" aria-hidden="true"></span>read from the paper</span>
       <span class="legend-item"><span class="swatch swatch-inferred" aria-hidden="true"></span>reward inferred from label order (pale, dashed, “inferred”)</span>

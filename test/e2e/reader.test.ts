@@ -40,6 +40,26 @@ for (const viewport of WIDTHS) {
   });
 }
 
+for (const viewport of WIDTHS) {
+  test(`/rewards at ${viewport.width}px: the first model's chart starts on the first screen, with its ground-truth bar; the versions note is one link away`, async () => {
+    await withPage(site(), "/rewards", async (watched) => {
+      const {page} = watched;
+      const chart = '[data-testid="rewards-chart-qwen2-5-math-7b"]';
+      await insideViewport(page, `${chart} g[aria-label="bar"] a`);
+      // its first bar is ground truth, labelled with v1's printed +29.1
+      assert.ok((await page.locator(`${chart} svg text`).allTextContents()).includes("+29.1"));
+      // the explanation of versions and inferred bars moved below the charts: the lede links to it
+      const link = page.getByRole("link", {name: "Versions and inferred bars ↓"});
+      assert.equal(await link.getAttribute("href"), "#reading-the-versions");
+      await link.click();
+      await page.waitForFunction(() => location.hash === "#reading-the-versions");
+      await insideViewport(page, "#reading-the-versions");
+      assert.match(await page.locator("main").innerText(), /In v1, Figure 1 survives only as text labels/);
+      assertClean(watched);
+    }, {viewport});
+  });
+}
+
 /** Clicks `target`, then checks the source popover is fully on screen and names what was clicked. */
 async function sourceShownNextTo(page: Page, target: ReturnType<Page["locator"]>, heading: RegExp): Promise<void> {
   await target.scrollIntoViewIfNeeded();
