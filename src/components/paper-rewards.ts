@@ -140,22 +140,24 @@ const after = (steps?: string) => (steps ? `after ${steps} steps` : "training le
 // The version comparison: arrows from the preprint's change to v1's (each after its own training length), one
 // small chart per model, each drawn by the page in a task of its own.
 
+/** The rows drawn as arrows: both a preprint and a v1 value. */
+const drawnRows = (rows: ComparisonRow[]) => rows.filter((r) => r.aValue != null && r.bValue != null);
+
 /** The models of the version comparison that have both a preprint and a v1 value to draw, in table order. */
 export function comparisonModels(rows: ComparisonRow[]): string[] {
-  return [...new Set(rows.filter((r) => r.aValue != null && r.bValue != null).map((r) => r.model))];
+  return [...new Set(drawnRows(rows).map((r) => r.model))];
 }
 
 /** The version comparison's figure, caption only: comparisonModelChart's charts go in it (one task each). */
 export function comparisonFigure(rows: ComparisonRow[], {steps = {}}: {steps?: TrainingSteps} = {}): HTMLElement {
-  const arrows = rows.filter((r) => r.aValue != null && r.bValue != null).length;
-  return html`<figure class="paper-figure" data-testid="comparison-chart" data-arrows=${String(arrows)}>
+  return html`<figure class="paper-figure" data-testid="comparison-chart" data-arrows=${String(drawnRows(rows).length)}>
     <figcaption>Open dot: May 2025 preprint (Figure 1, ${after(steps.preprint)}). Filled dot: arXiv v1 (Figure 1, ${after(steps.v1)}); pale and dashed where v1's reward assignment is inferred.</figcaption>
   </figure>`;
 }
 
 /** One model's arrows from its preprint change to its v1 change, per reward (on the axis shared by all models). */
 export function comparisonModelChart(rows: ComparisonRow[], model: string, {width}: {width: number}): HTMLElement {
-  const data = rows.filter((r) => r.aValue != null && r.bValue != null);
+  const data = drawnRows(rows);
   const values = data.flatMap((r) => [r.aValue!, r.bValue!]);
   const domain = [Math.min(0, ...values) - 2, Math.max(...values) + 2];
   const mine = data.filter((r) => r.model === model);
